@@ -1,0 +1,123 @@
+//! Byte ↔ code point offset conversion.
+
+use crate::Span;
+
+/// How many bytes lie between two checkpoints of the map.
+const STRIDE: usize = 256;
+
+/// Converts byte offsets of one text to code point offsets.
+///
+/// Stores the code point count at every 256th byte, so a lookup counts at most
+/// 256 bytes: linear memory (1.6% of the text) and constant time per lookup,
+/// whatever the length of the text. Pure ASCII text needs no table at all.
+#[derive(Debug, Clone)]
+pub struct OffsetMap<'t> {
+    text: &'t str,
+    /// `checkpoints[i]` = number of chars in `text[..i * STRIDE]`, where
+    /// `i * STRIDE` is rounded down to a char boundary by counting only
+    /// leading bytes.
+    checkpoints: Vec<u32>,
+    ascii: bool,
+}
+
+impl<'t> OffsetMap<'t> {
+    /// Builds the map for `text`.
+    pub fn new(text: &'t str) -> Self {
+        let ascii = text.is_ascii();
+        let mut checkpoints = Vec::new();
+        if !ascii {
+            checkpoints.reserve(text.len() / STRIDE + 1);
+            let mut count: u32 = 0;
+            for (i, chunk) in text.as_bytes().chunks(STRIDE).enumerate() {
+                debug_assert_eq!(checkpoints.len(), i);
+                checkpoints.push(count);
+                // A char starts at every byte that is not a continuation byte.
+                count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
+            }
+        }
+        OffsetMap {
+            text,
+            checkpoints,
+            ascii,
+        }
+    }
+
+    /// The text the map was built for.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Code point offset of the byte offset `byte` (which must be a char
+    /// boundary or the text length).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        let byte = byte.min(self.text.len());
+        let idx = byte / STRIDE;
+        let base = self.checkpoints.get(idx).copied().unwrap_or(0) as usize;
+        let from = idx * STRIDE;
+        base + self.text.as_bytes()[from..byte]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count()
+    }
+
+    /// A span from byte offsets.
+    pub fn span(&self, byte_start: usize, byte_end: usize) -> Span {
+        Span {
+            start: self.char_offset(byte_start),
+            end: self.char_offset(byte_end),
+            byte_start,
+            byte_end,
+        }
+    }
+
+    /// Byte offset of the code point offset `ch` (slow: linear in the text;
+    /// used when reading gold files, not on the hot path).
+    pub fn byte_offset(&self, ch: usize) -> Option<usize> {
+        if self.ascii {
+            return (ch <= self.text.len()).then_some(ch);
+        }
+        let mut it = self.text.char_indices().map(|(b, _)| b);
+        if ch == self.text.chars().count() {
+            return Some(self.text.len());
+        }
+        it.nth(ch)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_offsets_are_bytes() {
+        let m = OffsetMap::new("hello world");
+        assert_eq!(m.char_offset(6), 6);
+        assert_eq!(m.span(6, 11).slice("hello world"), "world");
+    }
+
+    #[test]
+    fn japanese_offsets_count_code_points() {
+        let text = "日本のOpenAIは";
+        let m = OffsetMap::new(text);
+        let b = text.find("OpenAI").unwrap();
+        let span = m.span(b, b + 6);
+        assert_eq!(span.start, 3);
+        assert_eq!(span.end, 9);
+        assert_eq!(span.slice(text), "OpenAI");
+        assert_eq!(m.byte_offset(3), Some(b));
+        assert_eq!(m.byte_offset(text.chars().count()), Some(text.len()));
+    }
+
+    #[test]
+    fn long_mixed_text_agrees_with_naive_count() {
+        let text = "漢字とascii、絵文字🎌も。".repeat(200);
+        let m = OffsetMap::new(&text);
+        for (b, _) in text.char_indices().step_by(7) {
+            assert_eq!(m.char_offset(b), text[..b].chars().count());
+        }
+        assert_eq!(m.char_offset(text.len()), text.chars().count());
+    }
+}

@@ -1,0 +1,1 @@
+//! kiji-eval (under construction).

@@ -1,0 +1,1 @@
+//! kiji-export (under construction).

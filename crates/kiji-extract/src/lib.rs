@@ -1,0 +1,1 @@
+//! kiji-extract (under construction).

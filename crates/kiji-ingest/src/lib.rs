@@ -1,0 +1,1 @@
+//! kiji-ingest (under construction).

@@ -1,0 +1,1 @@
+//! kiji-langdetect (under construction).

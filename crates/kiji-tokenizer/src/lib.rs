@@ -1,0 +1,1 @@
+//! kiji-tokenizer (under construction).
