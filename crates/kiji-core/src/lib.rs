@@ -203,7 +203,11 @@ impl Pos {
 
     /// True for every noun class, proper or common.
     pub fn is_noun(self) -> bool {
-        self.is_proper() || matches!(self, Pos::Number | Pos::NounSuffix | Pos::Noun | Pos::Unknown)
+        self.is_proper()
+            || matches!(
+                self,
+                Pos::Number | Pos::NounSuffix | Pos::Noun | Pos::Unknown
+            )
     }
 }
 
