@@ -423,3 +423,17 @@ impl Analysis {
         self.doc.text.chars().count()
     }
 }
+
+/// An input that could not be turned into an analysis: a file that could not
+/// be read, a malformed JSONL line, a binary file, a document whose
+/// processing failed. Every one is reported (`errors.jsonl`), none is lost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    /// Where the input came from (file and line).
+    pub source: Source,
+    /// The document id, when one could be determined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Why it failed, in one line.
+    pub reason: String,
+}
