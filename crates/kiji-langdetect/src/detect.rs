@@ -1,0 +1,391 @@
+//! Language of one sentence: script rules first, then whatlang's trigrams,
+//! then rules for the short and name-heavy sentences whatlang gets wrong.
+
+use kiji_core::Lang;
+
+/// A Latin-script sentence of at most this many words is English unless
+/// whatlang is reliable about another language or the sentence has letters
+/// English does not use: headlines, bylines and product names in news text
+/// are mostly English and whatlang's trigrams have too little to go on.
+const SHORT_WORDS: usize = 5;
+
+/// English function words: a short Latin-script sentence with one of them,
+/// or with no lowercase word at all (names, headlines), is English when
+/// whatlang is unsure. A short sentence of lowercase words none of which is
+/// listed is left to whatlang: `Elle avait 84 ans.`
+///
+/// Words that are also common in other Latin-script languages are left out:
+/// `a` (Romance), `in` and `an` (German, Italian), `on` (French), `no`
+/// (Spanish, Italian), `was` and `will` (German), `via`.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "of", "and", "or", "to", "at", "by", "for", "with", "from", "is", "are", "were", "be",
+    "been", "it", "its", "this", "that", "as", "not", "more", "new", "read", "also", "has", "have",
+    "had", "says", "said", "about", "how", "what", "who", "why", "you", "your", "we", "our", "she",
+    "they", "his", "their", "up", "out", "into", "over", "after", "than", "but", "can", "all",
+    "see", "photo",
+];
+
+/// When whatlang cannot tell two close languages apart it is often the
+/// smaller one it names; news text is far more often in the larger one, so
+/// an unreliable guess of the first goes to the second.
+const SIBLINGS: &[(whatlang::Lang, whatlang::Lang)] = &[
+    (whatlang::Lang::Cat, whatlang::Lang::Spa),
+    (whatlang::Lang::Ukr, whatlang::Lang::Rus),
+    (whatlang::Lang::Bel, whatlang::Lang::Rus),
+    (whatlang::Lang::Bul, whatlang::Lang::Rus),
+    (whatlang::Lang::Aze, whatlang::Lang::Tur),
+    (whatlang::Lang::Nep, whatlang::Lang::Hin),
+    (whatlang::Lang::Mar, whatlang::Lang::Hin),
+];
+
+/// Languages whatlang knows but news text is almost never written in; on
+/// short English sentences they are its most frequent false positives.
+const DENIED: &[whatlang::Lang] = &[
+    whatlang::Lang::Epo,
+    whatlang::Lang::Lat,
+    whatlang::Lang::Aka,
+    whatlang::Lang::Sna,
+    whatlang::Lang::Zul,
+    whatlang::Lang::Tuk,
+    whatlang::Lang::Jav,
+];
+
+/// How a sentence is written, which decides who may revise its language
+/// once the document's main language is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Script {
+    /// Kana present: Japanese.
+    Kana,
+    /// Hangul present: Korean.
+    Hangul,
+    /// Han ideographs without kana or hangul: Chinese or Japanese.
+    Han,
+    /// Latin letters.
+    Latin,
+    /// Any other script (Cyrillic, Arabic, Devanagari, Thai, …).
+    Other,
+    /// No letters at all.
+    None,
+}
+
+/// A detection with what `analyse` needs to revise it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Guess {
+    /// The language.
+    pub lang: Lang,
+    /// The script that decided it.
+    pub script: Script,
+    /// False when the sentence was too short or ambiguous for the guess to
+    /// be trusted over the document's context.
+    pub confident: bool,
+}
+
+/// Letter counts of a sentence by script.
+#[derive(Debug, Default)]
+struct Counts {
+    kana: usize,
+    hangul: usize,
+    han: usize,
+    latin: usize,
+    /// Latin letters outside ASCII (é, ß, ł, ş, …).
+    latin_marked: usize,
+    other: usize,
+    latin_words: usize,
+    /// Latin words that start with a lowercase letter.
+    lowercase_words: usize,
+    /// Lowercase Latin words that are English function words.
+    english_words: usize,
+}
+
+impl Counts {
+    fn of(text: &str) -> Counts {
+        let mut n = Counts::default();
+        let mut in_latin_word = false;
+        for (i, c) in text.char_indices() {
+            let mut latin = false;
+            match c {
+                // `・` (U+30FB) is used in Chinese too; the rest of the block is Japanese.
+                '\u{30FB}' => {}
+                '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' => {
+                    n.kana += 1
+                }
+                '\u{FF66}'..='\u{FF9D}' => n.kana += 1,
+                '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}' => {
+                    n.hangul += 1
+                }
+                '\u{3400}'..='\u{4DBF}'
+                | '\u{4E00}'..='\u{9FFF}'
+                | '\u{F900}'..='\u{FAFF}'
+                | '\u{20000}'..='\u{2FFFF}'
+                | '々'
+                | '〆' => n.han += 1,
+                'a'..='z' | 'A'..='Z' => {
+                    n.latin += 1;
+                    latin = true;
+                }
+                // Latin-1 letters, Latin Extended-A/B and Additional; full-width Latin.
+                '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' if c.is_alphabetic() => {
+                    n.latin += 1;
+                    n.latin_marked += 1;
+                    latin = true;
+                }
+                '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+                    n.latin += 1;
+                    latin = true;
+                }
+                _ if c.is_alphabetic() => n.other += 1,
+                _ => {}
+            }
+            // Apostrophes and hyphens keep a word together: `don't`, `e-mail`.
+            if latin && !in_latin_word {
+                n.latin_words += 1;
+                if c.is_lowercase() {
+                    n.lowercase_words += 1;
+                    let word = text[i..]
+                        .split(|c: char| !c.is_ascii_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    if ENGLISH_WORDS.contains(&word) {
+                        n.english_words += 1;
+                    }
+                }
+            }
+            in_latin_word = latin || (in_latin_word && matches!(c, '\'' | '’' | '-'));
+        }
+        n
+    }
+
+    /// True when a short sentence reads as English: it has an English
+    /// function word, or only capitalised words (names, headline case).
+    fn looks_english(&self) -> bool {
+        self.english_words > 0 || self.lowercase_words == 0
+    }
+
+    fn cjk(&self) -> usize {
+        self.kana + self.hangul + self.han
+    }
+
+    fn letters(&self) -> usize {
+        self.cjk() + self.latin + self.other
+    }
+}
+
+/// Context-free detection of one sentence's language (ISO 639-1, `und` when
+/// it has no letters or no language could be told).
+pub fn detect_sentence(sentence: &str) -> Lang {
+    guess(sentence).lang
+}
+
+/// The language of one sentence with the script that decided it.
+pub(crate) fn guess(sentence: &str) -> Guess {
+    let n = Counts::of(sentence);
+    if n.letters() == 0 {
+        return Guess {
+            lang: Lang::UND,
+            script: Script::None,
+            confident: true,
+        };
+    }
+    // An English sentence quoting a Japanese word (`kawaii (かわいい) means
+    // cute`) is still English: CJK only decides when it is more than a token
+    // share of the letters. Japanese counts one letter per word-ish unit
+    // where English needs several, hence the comparison with Latin words.
+    let cjk_decides = n.cjk() > 0 && n.cjk() * 2 >= n.latin_words;
+    if cjk_decides {
+        let (lang, script) = if n.kana > 0 {
+            (Lang::JA, Script::Kana)
+        } else if n.hangul > 0 {
+            (Lang::KO, Script::Hangul)
+        } else {
+            (Lang::ZH, Script::Han)
+        };
+        return Guess {
+            lang,
+            script,
+            // A Han-only sentence may well be Japanese (headlines, names).
+            confident: script != Script::Han,
+        };
+    }
+    let script = if n.latin >= n.other {
+        Script::Latin
+    } else {
+        Script::Other
+    };
+    let detector = whatlang::Detector::with_denylist(DENIED.to_vec());
+    let info = detector.detect(sentence);
+    let reliable = info.as_ref().is_some_and(whatlang::Info::is_reliable);
+    let lang = info.map_or(Lang::UND, |i| {
+        let mut lang = i.lang();
+        if !reliable {
+            if let Some(&(_, major)) = SIBLINGS.iter().find(|(minor, _)| *minor == lang) {
+                lang = major;
+            }
+        }
+        Lang::from_code(iso639_1(lang))
+    });
+    if script == Script::Latin {
+        let short = n.latin_words <= SHORT_WORDS;
+        let plain_ascii = n.latin_marked == 0;
+        let default_en = short && plain_ascii && !reliable && n.looks_english();
+        if lang.is_und() || (default_en && lang != Lang::EN) {
+            return Guess {
+                lang: Lang::EN,
+                script,
+                confident: false,
+            };
+        }
+        return Guess {
+            lang,
+            script,
+            confident: reliable && !short,
+        };
+    }
+    Guess {
+        lang,
+        script,
+        confident: reliable,
+    }
+}
+
+/// ISO 639-1 code of a whatlang language; `und` for those without one.
+pub(crate) fn iso639_1(lang: whatlang::Lang) -> &'static str {
+    use whatlang::Lang as W;
+    match lang {
+        W::Epo => "eo",
+        W::Eng => "en",
+        W::Rus => "ru",
+        W::Cmn => "zh",
+        W::Spa => "es",
+        W::Por => "pt",
+        W::Ita => "it",
+        W::Ben => "bn",
+        W::Fra => "fr",
+        W::Deu => "de",
+        W::Ukr => "uk",
+        W::Kat => "ka",
+        W::Ara => "ar",
+        W::Hin => "hi",
+        W::Jpn => "ja",
+        W::Heb => "he",
+        W::Yid => "yi",
+        W::Pol => "pl",
+        W::Amh => "am",
+        W::Jav => "jv",
+        W::Kor => "ko",
+        W::Nob => "nb",
+        W::Dan => "da",
+        W::Swe => "sv",
+        W::Fin => "fi",
+        W::Tur => "tr",
+        W::Nld => "nl",
+        W::Hun => "hu",
+        W::Ces => "cs",
+        W::Ell => "el",
+        W::Bul => "bg",
+        W::Bel => "be",
+        W::Mar => "mr",
+        W::Kan => "kn",
+        W::Ron => "ro",
+        W::Slv => "sl",
+        W::Hrv => "hr",
+        W::Srp => "sr",
+        W::Mkd => "mk",
+        W::Lit => "lt",
+        W::Lav => "lv",
+        W::Est => "et",
+        W::Tam => "ta",
+        W::Vie => "vi",
+        W::Urd => "ur",
+        W::Tha => "th",
+        W::Guj => "gu",
+        W::Uzb => "uz",
+        W::Pan => "pa",
+        W::Aze => "az",
+        W::Ind => "id",
+        W::Tel => "te",
+        W::Pes => "fa",
+        W::Mal => "ml",
+        W::Ori => "or",
+        W::Mya => "my",
+        W::Nep => "ne",
+        W::Sin => "si",
+        W::Khm => "km",
+        W::Tuk => "tk",
+        W::Aka => "ak",
+        W::Zul => "zu",
+        W::Sna => "sn",
+        W::Afr => "af",
+        W::Lat => "la",
+        W::Slk => "sk",
+        W::Cat => "ca",
+        W::Tgl => "tl",
+        W::Hye => "hy",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_whatlang_language_has_a_two_letter_code() {
+        for &lang in whatlang::Lang::all() {
+            let code = iso639_1(lang);
+            assert_eq!(code.len(), 2, "{lang:?}");
+            assert_eq!(Lang::from_code(code).code(), code, "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_in_their_languages() {
+        let cases = [
+            ("日本の出版社が声明を発表した。", "ja"),
+            ("ソニー", "ja"),
+            ("OpenAIは新しいモデルを公開しました。", "ja"),
+            ("東京都知事選挙", "zh"),
+            ("中国人民银行宣布下调存款准备金率。", "zh"),
+            ("삼성전자는 새로운 스마트폰을 발표했다.", "ko"),
+            ("The company announced a new model on Tuesday.", "en"),
+            ("Sora 2", "en"),
+            ("Tokyo, Japan", "en"),
+            ("Read more", "en"),
+            (
+                "Le gouvernement a annoncé de nouvelles mesures pour l'économie.",
+                "fr",
+            ),
+            (
+                "Die Regierung hat neue Maßnahmen für die Wirtschaft angekündigt.",
+                "de",
+            ),
+            (
+                "El gobierno anunció nuevas medidas para la economía del país.",
+                "es",
+            ),
+            (
+                "Правительство объявило о новых мерах поддержки экономики.",
+                "ru",
+            ),
+            ("บริษัทประกาศเปิดตัวผลิตภัณฑ์ใหม่ในวันนี้", "th"),
+            ("सरकार ने अर्थव्यवस्था के लिए नए उपायों की घोषणा की।", "hi"),
+            ("أعلنت الحكومة عن إجراءات جديدة لدعم الاقتصاد.", "ar"),
+            (
+                "The word kawaii (かわいい) is used across the world to mean cute.",
+                "en",
+            ),
+            ("2025-10-09 12:00", "und"),
+            ("★☆★ 100% ★☆★", "und"),
+            ("", "und"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect_sentence(text).code(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn han_only_sentences_are_not_confident() {
+        let g = guess("東京都知事選挙");
+        assert_eq!(g.script, Script::Han);
+        assert!(!g.confident);
+        assert!(guess("日本の出版社が声明を発表した。").confident);
+    }
+}
