@@ -239,21 +239,11 @@ pub(crate) fn start(entry: Entry, settings: &Arc<Settings>, progress: &Arc<Atomi
             read_input(kind, stream, path, id, settings)
         }
         Entry::Stream { name, reader } => {
-            let mut stream: Stream = Box::new(Counting {
+            let stream: Stream = Box::new(Counting {
                 inner: reader,
                 progress: Arc::clone(progress),
             });
-            let prefix = match read_prefix(&mut stream) {
-                Ok(prefix) => prefix,
-                Err(e) => {
-                    return Started::One(failure(
-                        &name,
-                        None,
-                        Some(name.clone()),
-                        format!("read error: {e}"),
-                    ))
-                }
-            };
+            let (prefix, stream) = read_prefix(stream);
             let kind = if looks_like_jsonl(&prefix) {
                 Kind::Jsonl
             } else {
@@ -268,15 +258,12 @@ pub(crate) fn start(entry: Entry, settings: &Arc<Settings>, progress: &Arc<Atomi
 /// Reads an opened input of a known kind.
 fn read_input(
     kind: Kind,
-    mut stream: Stream,
+    stream: Stream,
     path: String,
     id: String,
     settings: &Arc<Settings>,
 ) -> Started {
-    let mut prefix = match read_prefix(&mut stream) {
-        Ok(prefix) => prefix,
-        Err(e) => return Started::One(failure(&path, None, Some(id), format!("read error: {e}"))),
-    };
+    let (mut prefix, mut stream) = read_prefix(stream);
     if is_binary(&prefix, settings.encoding) {
         return Started::One(failure(&path, None, Some(id), "binary file skipped"));
     }
@@ -323,11 +310,33 @@ fn read_input(
     }
 }
 
-/// Reads up to [`SNIFF_BYTES`] from the start of `stream`.
-fn read_prefix(stream: &mut Stream) -> io::Result<Vec<u8>> {
+/// Reads up to [`SNIFF_BYTES`] from the start of `stream`, returning them
+/// and the stream to read the rest from.
+///
+/// A read error is not returned here: the bytes before it are still
+/// articles (or lines of one), so the error is put back to be met, and
+/// reported with its line, where it happened.
+fn read_prefix(stream: Stream) -> (Vec<u8>, Stream) {
     let mut prefix = Vec::with_capacity(SNIFF_BYTES);
-    stream.take(SNIFF_BYTES as u64).read_to_end(&mut prefix)?;
-    Ok(prefix)
+    let mut limited = stream.take(SNIFF_BYTES as u64);
+    let result = limited.read_to_end(&mut prefix);
+    let stream = limited.into_inner();
+    match result {
+        Ok(_) => (prefix, stream),
+        Err(e) => (prefix, Box::new(FailOnce(Some(e)))),
+    }
+}
+
+/// A stream that fails with the error it holds, then ends.
+struct FailOnce(Option<io::Error>);
+
+impl Read for FailOnce {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
+    }
 }
 
 /// JSONL when the first byte that is not white space (or a UTF-8 BOM) is `{`.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[test]
 fn seeds_folder_gives_four_documents_named_by_file() {
     let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let records: Vec<Record> = open(&[seeds.clone()], &IngestOptions::default())
+    let records: Vec<Record> = open(std::slice::from_ref(&seeds), &IngestOptions::default())
         .expect("seeds folder exists")
         .collect();
     let mut names: Vec<String> = std::fs::read_dir(&seeds)
