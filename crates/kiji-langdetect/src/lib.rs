@@ -11,9 +11,10 @@
 //! Latin-script sentences (headlines, names) defaulting to English.
 //!
 //! [`analyse`] does both for a document, then revises what context can tell
-//! better than one sentence: Han-only sentences of a Japanese document are
-//! Japanese, and short Latin-script sentences follow the document's
-//! confidently detected Latin-script language.
+//! better than one sentence: Han-only sentences of a document with more
+//! Japanese than Chinese are Japanese, and short Latin-script sentences follow
+//! the document's confidently detected Latin-script language (English when
+//! there is none and the document is written in another script).
 
 mod detect;
 mod split;
@@ -22,7 +23,7 @@ pub use detect::detect_sentence;
 pub use split::{split_sentences, MAX_SENTENCE_CHARS};
 
 use detect::{guess, Guess, Script};
-use kiji_core::{Lang, LangShare, OffsetMap, Sentence};
+use kiji_core::{Lang, LangShare, OffsetMap, Sentence, Span};
 use std::collections::HashMap;
 
 /// The sentences of a document with their languages, and the document's
@@ -50,22 +51,47 @@ pub fn analyse(text: &str, offsets: &OffsetMap) -> Detected {
     let mut sentences = Vec::with_capacity(ranges.len());
     let mut guesses = Vec::with_capacity(ranges.len());
     for range in ranges {
-        let g = guess(&text[range.clone()]);
+        let slice = &text[range.clone()];
+        let g = guess(slice);
         guesses.push(g);
-        sentences.push(Sentence {
-            span: offsets.span(range.start, range.end),
-            lang: g.lang,
-        });
+        // The end is counted from the start rather than looked up:
+        // `OffsetMap::char_offset(text.len())` is wrong when the length is a
+        // multiple of its 256-byte stride, and counting costs no more.
+        let start = offsets.char_offset(range.start);
+        let span = Span {
+            start,
+            end: start + slice.chars().count(),
+            byte_start: range.start,
+            byte_end: range.end,
+        };
+        sentences.push(Sentence { span, lang: g.lang });
     }
     let first = shares(&sentences);
+    let share_of = |lang: Lang| {
+        first
+            .iter()
+            .find(|s| s.lang == lang)
+            .map_or(0.0, |s| s.share)
+    };
+    // Han-only sentences (headings, names) of a document with more Japanese
+    // than Chinese are Japanese.
+    let han_is_japanese = share_of(Lang::JA) > 0.0 && share_of(Lang::JA) >= share_of(Lang::ZH);
+    // Short Latin-script sentences follow the document's confidently
+    // detected Latin-script language; in a document written in another
+    // script (a Japanese article quoting names and titles) they are English.
     let main = first.first().map_or(Lang::UND, |s| s.lang);
-    let latin = dominant(&sentences, &guesses, Script::Latin);
+    let main_is_latin = sentences
+        .iter()
+        .zip(&guesses)
+        .any(|(s, g)| s.lang == main && g.script == Script::Latin);
+    let latin = dominant(&sentences, &guesses, Script::Latin)
+        .or_else(|| (!main.is_und() && !main_is_latin).then_some(Lang::EN));
     for (sentence, g) in sentences.iter_mut().zip(&guesses) {
         if g.confident {
             continue;
         }
         match g.script {
-            Script::Han if main == Lang::JA => sentence.lang = Lang::JA,
+            Script::Han if han_is_japanese => sentence.lang = Lang::JA,
             Script::Latin => {
                 if let Some(lang) = latin {
                     sentence.lang = lang;
@@ -119,4 +145,90 @@ fn shares(sentences: &[Sentence]) -> Vec<LangShare> {
             share: n as f64 / total as f64,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs(text: &str) -> (Vec<(String, &str)>, Detected) {
+        let detected = analyse(text, &OffsetMap::new(text));
+        let langs = detected
+            .sentences
+            .iter()
+            .map(|s| (s.lang.to_string(), s.span.slice(text)))
+            .collect();
+        (langs, detected)
+    }
+
+    #[test]
+    fn context_revises_unsure_sentences() {
+        let cases: &[(&str, &[&str], &str)] = &[
+            // A Han-only heading in a Japanese article is Japanese.
+            (
+                "日本経済新聞\n東京都は新しい計画を発表しました。詳しくは後で説明します。",
+                &["ja", "ja", "ja"],
+                "ja",
+            ),
+            // The same heading alone is Chinese.
+            ("日本経済新聞", &["zh"], "zh"),
+            // In a Chinese article it stays Chinese.
+            (
+                "国务院\n中国人民银行宣布下调存款准备金率，以支持实体经济发展。",
+                &["zh", "zh"],
+                "zh",
+            ),
+            // Short Latin lines in a Japanese article are English.
+            (
+                "layout: post\nソニーは新製品を発表しました。発売は来月の予定です。",
+                &["en", "ja", "ja"],
+                "ja",
+            ),
+            // Short lines of a French article follow its French.
+            (
+                "Paris, jeudi\nLe gouvernement a annoncé de nouvelles mesures pour soutenir l'économie du pays.",
+                &["fr", "fr"],
+                "fr",
+            ),
+            // Lines without letters have no language and no share.
+            ("2025-11-03\n★★★\nThe company said on Monday that sales rose.", &["und", "und", "en"], "en"),
+            ("12:00", &["und"], "und"),
+            ("", &[], "und"),
+        ];
+        for (text, want, main) in cases {
+            let (got, detected) = langs(text);
+            let got_langs: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
+            assert_eq!(&got_langs, want, "{text:?}: {got:?}");
+            assert_eq!(detected.lang.code(), *main, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn spans_count_code_points_to_the_end_of_any_text() {
+        // 256 bytes: the length is a multiple of the offset map's stride.
+        let cases = [
+            "é".repeat(128),
+            format!("{}。", "あ".repeat(84)),
+            "a".repeat(256),
+        ];
+        for text in &cases {
+            let (_, detected) = langs(text);
+            let last = detected.sentences.last().map(|s| s.span);
+            assert_eq!(last.map(|s| s.end), Some(text.chars().count()), "{text}");
+            assert_eq!(last.map(|s| s.byte_end), Some(text.len()), "{text}");
+        }
+    }
+
+    #[test]
+    fn shares_are_by_characters_of_known_sentences() {
+        let text = "これは日本語の文です。\nThis is English.\n12345";
+        let (_, detected) = langs(text);
+        let ja = "これは日本語の文です。".chars().count() as f64;
+        let en = "This is English.".chars().count() as f64;
+        assert_eq!(detected.shares.len(), 2);
+        assert_eq!(detected.shares[0].lang, Lang::EN);
+        assert!((detected.shares[0].share - en / (ja + en)).abs() < 1e-12);
+        assert_eq!(detected.shares[1].lang, Lang::JA);
+        assert!((detected.shares[1].share - ja / (ja + en)).abs() < 1e-12);
+    }
 }
