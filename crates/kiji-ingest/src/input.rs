@@ -7,7 +7,7 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, Cursor, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use walkdir::WalkDir;
@@ -42,8 +42,10 @@ pub(crate) enum Compression {
 pub(crate) enum Entry {
     /// A file on disk.
     File {
-        /// Path to open; also the source path reported.
-        path: String,
+        /// Path to open.
+        path: PathBuf,
+        /// The path as reported in sources.
+        shown: String,
         /// Document id (text) or id prefix (dumps).
         id: String,
         size: u64,
@@ -127,7 +129,8 @@ pub(crate) fn expand(path: &Path, entries: &mut VecDeque<Entry>) -> Result<(), I
             .unwrap_or_default();
         let (kind, compression, _) = classify(&name);
         entries.push_back(Entry::File {
-            path: shown.clone(),
+            path: path.to_owned(),
+            shown: shown.clone(),
             id: shown,
             size: metadata.len(),
             kind,
@@ -156,7 +159,8 @@ fn walk(root: &Path, entries: &mut VecDeque<Entry>) {
                     continue;
                 }
                 entries.push_back(Entry::File {
-                    path: display_path(entry.path()),
+                    path: entry.path().to_owned(),
+                    shown: display_path(entry.path()),
                     id: relative(entry.path()),
                     size: entry.metadata().map_or(0, |m| m.len()),
                     kind,
@@ -205,6 +209,7 @@ pub(crate) fn start(entry: Entry, settings: &Arc<Settings>, progress: &Arc<Atomi
         Entry::Failed(record) => Started::One(record),
         Entry::File {
             path,
+            shown,
             id,
             kind,
             compression,
@@ -214,7 +219,7 @@ pub(crate) fn start(entry: Entry, settings: &Arc<Settings>, progress: &Arc<Atomi
                 Ok(file) => file,
                 Err(e) => {
                     return Started::One(failure(
-                        &path,
+                        &shown,
                         None,
                         Some(id),
                         format!("cannot open: {e}"),
@@ -232,11 +237,11 @@ pub(crate) fn start(entry: Entry, settings: &Arc<Settings>, progress: &Arc<Atomi
                     Ok(decoder) => Box::new(decoder),
                     Err(e) => {
                         let reason = format!("cannot read zstd stream: {e}");
-                        return Started::One(failure(&path, None, Some(id), reason));
+                        return Started::One(failure(&shown, None, Some(id), reason));
                     }
                 },
             };
-            read_input(kind, stream, path, id, settings)
+            read_input(kind, stream, shown, id, settings)
         }
         Entry::Stream { name, reader } => {
             let stream: Stream = Box::new(Counting {

@@ -497,3 +497,43 @@ fn progress_reaches_total_bytes() {
     let stdin = open(&[PathBuf::from("-")], &IngestOptions::default()).expect("stdin");
     assert_eq!(stdin.total_bytes(), None);
 }
+
+#[test]
+fn reader_can_move_to_another_thread() {
+    fn assert_send<T: Send>() {}
+    assert_send::<Reader>();
+    assert_send::<Record>();
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_files_are_failures() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(dir.path(), "a.txt", b"secret");
+    write(dir.path(), "b.txt", b"b");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::File::open(&path).is_ok() {
+        // Running as root: permissions are not enforced, nothing to test.
+        return;
+    }
+    let records = read_default(dir.path());
+    assert!(failed(&records[0]).reason.starts_with("cannot open"));
+    assert_eq!(doc(&records[1]).id, "b.txt");
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_are_still_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    // "記事.txt" in Shift_JIS, as an old archive might name it.
+    let mut name = encode(SHIFT_JIS, "記事");
+    name.extend_from_slice(b".txt");
+    let path = dir.path().join(std::ffi::OsStr::from_bytes(&name));
+    std::fs::write(&path, "本文").expect("write input");
+    let records = read_default(dir.path());
+    let doc = doc(&records[0]);
+    assert_eq!(doc.text, "本文");
+    assert!(doc.id.ends_with(".txt"));
+}
