@@ -160,14 +160,14 @@ impl Counts {
     }
 
     /// True when the sentence is plainly English: unaccented, with at least
-    /// three English function words making up a quarter of its words. Such
+    /// three English function words making up a fifth of its words. Such
     /// sentences skip whatlang, which is a hundred times slower than the
     /// script rules and would only agree.
     fn plainly_english(&self) -> bool {
         self.latin_marked == 0
             && self.other == 0
             && self.english_words >= 3
-            && self.english_words * 4 >= self.latin_words
+            && self.english_words * 5 >= self.latin_words
     }
 
     /// True when a short sentence reads as English: it has an English
@@ -395,6 +395,18 @@ mod tests {
             (
                 "El gobierno anunció nuevas medidas para la economía del país.",
                 "es",
+            ),
+            (
+                "Het is een mooie dag en de zon schijnt over het hele land.",
+                "nl",
+            ),
+            (
+                "Dit is het resultaat van de verkiezingen in het land.",
+                "nl",
+            ),
+            (
+                "The results of the survey were published by the ministry on Friday.",
+                "en",
             ),
             (
                 "Правительство объявило о новых мерах поддержки экономики.",

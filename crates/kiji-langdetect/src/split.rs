@@ -363,12 +363,13 @@ impl<'t> Segmenter<'t> {
     }
 
     /// The word right before byte `pos` (back to white space, an opening
-    /// bracket or quote, or the start of the sentence), at most
+    /// bracket or quote, a CJK character, or the start of the sentence), at most
     /// [`WORD_LOOKBACK`] bytes.
     fn word_before(&self, pos: usize) -> &'t str {
         let mut from = pos;
         for c in self.text[self.start..pos].chars().rev() {
-            if is_space(c) || is_opener(c) || pos - from >= WORD_LOOKBACK {
+            // Japanese runs straight into Latin words: `米国のU.S.`.
+            if is_space(c) || is_opener(c) || is_cjk(c) || pos - from >= WORD_LOOKBACK {
                 break;
             }
             from -= c.len_utf8();
@@ -528,6 +529,11 @@ mod tests {
             ("Node.js and Vue.js grew.", &["Node.js and Vue.js grew."]),
             // A list number at the start of a line is not a sentence.
             ("1. First item", &["1. First item"]),
+            (
+                "Apple Inc.は発表した。次。",
+                &["Apple Inc.は発表した。", "次。"],
+            ),
+            ("米国のU.S. Steelは", &["米国のU.S. Steelは"]),
             // Brand names with exclamation marks.
             ("Yahoo! Japan said so.", &["Yahoo! Japan said so."]),
             ("Yahoo!ニュースによると", &["Yahoo!ニュースによると"]),
