@@ -11,6 +11,19 @@
 //! Reading is lazy and streaming: dumps are read a line at a time, so memory
 //! stays bounded by the largest article, not the largest dump.
 //!
+//! Ids and sources:
+//!
+//! * a file found in a folder has the id of its path relative to that folder
+//!   (`2024/03/a.md`); a file named directly has the path as given;
+//! * a JSONL line or CSV row has the value of the id field (strings as they
+//!   are, numbers rendered) or else `<file id>:<line>`;
+//! * line numbers are 1-based physical lines, as an editor shows them; blank
+//!   JSONL lines are skipped but still counted, so numbers always point at
+//!   the right line; a CSV row's number is the line it starts on.
+//!
+//! Text keeps its line endings and offsets: only a byte order mark and YAML
+//! front matter are removed (front matter becomes metadata).
+//!
 //! ```no_run
 //! use kiji_ingest::{open, IngestOptions, Record};
 //! use std::path::PathBuf;
