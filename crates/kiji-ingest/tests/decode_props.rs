@@ -58,3 +58,54 @@ proptest! {
         prop_assert_eq!(decoded.replaced, 0);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Whatever the lines of a JSONL stream hold, each non-blank line gives
+    /// exactly one record, in order, numbered by its line.
+    #[test]
+    fn every_jsonl_line_gives_one_record(
+        lines in proptest::collection::vec(
+            prop_oneof![
+                proptest::collection::vec(1u8..=255, 0..40)
+                    .prop_map(|bytes| bytes.into_iter().filter(|&b| b != b'\n').collect::<Vec<u8>>()),
+                "[a-z ]{0,8}".prop_map(|t| format!(r#"{{"text": "{t}"}}"#).into_bytes()),
+                "[ぁ-ん]{0,8}".prop_map(|t| format!(r#"{{"id": 1, "body": "{t}"}}"#).into_bytes()),
+            ],
+            1..30,
+        ),
+    ) {
+        let mut input = b"{}\n".to_vec();
+        for line in &lines {
+            input.extend_from_slice(line);
+            input.push(b'\n');
+        }
+        // Magic numbers of binary formats at fixed offsets would (rightly)
+        // make the whole stream a binary failure.
+        prop_assume!(!input.windows(4).any(|w| w == b"ftyp") && !input.windows(5).any(|w| w == b"ustar"));
+        let reader = kiji_ingest::Reader::from_reader("-", std::io::Cursor::new(input), &Default::default())
+            .expect("default options");
+        let got: Vec<u64> = reader
+            .map(|record| match record {
+                kiji_ingest::Record::Doc(doc) => doc.source.line,
+                kiji_ingest::Record::Failed(failure) => failure.source.line,
+            })
+            .map(|line| line.unwrap_or(0))
+            .collect();
+        let want: Vec<u64> = std::iter::once(1)
+            .chain(
+                lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
+                    .map(|(i, _)| i as u64 + 2),
+            )
+            .collect();
+        prop_assert_eq!(got, want);
+    }
+}
