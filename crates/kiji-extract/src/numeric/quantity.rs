@@ -1,0 +1,589 @@
+//! QUANTITY: a number with a unit or counter that is not money, percent,
+//! date or time; durations. `10回`, `19団体`, `3つ`, `10ギガワット`,
+//! `5年間`, `20秒`, `4年` (as in 4年以内), `19 organizations`,
+//! `10 gigawatts`, `2nm`, `5ポイント`. No norm.
+//!
+//! A number directly after a capitalised word (`Sora 2`, `Gemini 3`) is a
+//! version and never a quantity; ordinals (`第3回`, `3回目`) are not
+//! quantities either.
+
+use super::number::{english_scale, english_word, Numeral};
+use super::text::{
+    char_at, match_at, prev_char, skip_spaces, word_at, word_before, word_ends, word_starts,
+};
+use super::{cand, Scan};
+use crate::{Candidate, Confidence};
+use kiji_core::EntityType;
+
+/// Japanese counters and units written right after the number.
+const JA_COUNTERS: &[&str] = &[
+    "回",
+    "人",
+    "名",
+    "社",
+    "団体",
+    "台",
+    "件",
+    "個",
+    "つ",
+    "本",
+    "枚",
+    "冊",
+    "機",
+    "隻",
+    "頭",
+    "匹",
+    "羽",
+    "店",
+    "店舗",
+    "カ国",
+    "か国",
+    "ヶ国",
+    "ケ国",
+    "ヵ国",
+    "箇国",
+    "カ所",
+    "か所",
+    "ヶ所",
+    "ケ所",
+    "ヵ所",
+    "箇所",
+    "歳",
+    "倍",
+    "階",
+    "軒",
+    "校",
+    "基",
+    "棟",
+    "戸",
+    "票",
+    "株",
+    "品目",
+    "項目",
+    "種類",
+    "段階",
+    "世代",
+    "作品",
+    "点",
+    "席",
+    "議席",
+    "曲",
+    "話",
+    "ページ",
+    "語",
+    "文字",
+    "度",
+    "ポイント",
+    "人分",
+    "部",
+    "着",
+    "足",
+    "組",
+    "チーム",
+    "拠点",
+    "機種",
+    "車種",
+    "カ国・地域",
+    "パラメータ",
+    "パラメーター",
+    "トークン",
+    "ユーザー",
+    "画素",
+    "ピクセル",
+    "フレーム",
+    "コア",
+    "ギガワット",
+    "メガワット",
+    "キロワット",
+    "ワット",
+    "ギガワット時",
+    "キロワット時",
+    "テラワット時",
+    "ナノメートル",
+    "マイクロメートル",
+    "ミリメートル",
+    "センチメートル",
+    "キロメートル",
+    "メートル",
+    "キロ",
+    "キログラム",
+    "グラム",
+    "トン",
+    "リットル",
+    "ガロン",
+    "バレル",
+    "ギガバイト",
+    "テラバイト",
+    "メガバイト",
+    "ペタバイト",
+    "ビット",
+    "平方メートル",
+    "平方キロメートル",
+    "㎡",
+    "ヘクタール",
+    "坪",
+    "マイル",
+    "フィート",
+    "インチ",
+    "ヤード",
+    "秒",
+    "分",
+    "時間",
+    "日間",
+    "週間",
+    "週",
+    "カ月",
+    "ヶ月",
+    "か月",
+    "ケ月",
+    "ヵ月",
+    "箇月",
+    "年間",
+    "年",
+    "世帯",
+    "ヘルツ",
+    "ギガヘルツ",
+    "℃",
+    "度C",
+];
+
+/// Counters that are safe after a numeral written in kanji only, where 一
+/// and 十 often begin ordinary words (一本化, 一部, 十分, 一時, 一度).
+const KANJI_SAFE: &[&str] = &[
+    "つ", "人", "名", "回", "社", "件", "個", "冊", "匹", "頭", "隻", "機", "団体", "年間", "カ月",
+    "ヶ月", "か月", "ケ月", "ヵ月", "週間", "日間", "時間", "秒", "カ国", "か国", "ヶ国", "ケ国",
+    "歳", "倍", "店舗", "世代", "種類", "段階", "年",
+];
+
+/// Kanji that may follow a one-kanji counter after a kanji numeral:
+/// qualifiers (一人以上, 三社超) and distributives (一人当たり).
+const KANJI_AFTER_COUNTER: &[char] = &[
+    '以', '超', '前', '後', '近', '余', '強', '弱', '程', '規', '相', '当', '中', '全', '未',
+];
+
+/// What may follow 年 and makes it a date, not a number of years.
+const YEAR_IS_DATE: &[char] = &[
+    '月', '度', '代', '前', '後', '生', '末', '初', '春', '夏', '秋', '冬', '第', '上', '下', '期',
+    '頭', '始', '内',
+];
+
+/// Units written right after the number in Latin letters (`2nm`, `10GW`).
+const GLUED_UNITS: &[&str] = &[
+    "GW", "MW", "kW", "KW", "TW", "kWh", "MWh", "GWh", "TWh", "nm", "km", "cm", "mm", "kg", "GB",
+    "TB", "MB", "PB", "Gbps", "Mbps", "GHz", "MHz", "mAh", "fps", "km/h", "mph",
+];
+
+/// English units after a space.
+const EN_UNITS: &[&str] = &[
+    "GW",
+    "MW",
+    "kW",
+    "TW",
+    "kWh",
+    "MWh",
+    "GWh",
+    "TWh",
+    "nm",
+    "km",
+    "cm",
+    "mm",
+    "kg",
+    "GB",
+    "TB",
+    "MB",
+    "PB",
+    "gigawatt",
+    "gigawatts",
+    "megawatt",
+    "megawatts",
+    "kilowatt",
+    "kilowatts",
+    "nanometer",
+    "nanometers",
+    "nanometre",
+    "nanometres",
+    "percentage points",
+    "percentage point",
+    "basis points",
+    "people",
+    "staff",
+    "children",
+    "men",
+    "women",
+    "feet",
+    "personnel",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+];
+
+/// Words ending in `s` that are not plural nouns.
+const NOT_PLURAL: &[&str] = &[
+    "as",
+    "has",
+    "was",
+    "does",
+    "yes",
+    "its",
+    "this",
+    "perhaps",
+    "always",
+    "sometimes",
+    "towards",
+    "afterwards",
+    "besides",
+    "whereas",
+    "thus",
+    "hers",
+    "ours",
+    "yours",
+    "theirs",
+    "whose",
+    "news",
+    "series",
+    "goes",
+    "says",
+    "makes",
+    "means",
+    "comes",
+    "gives",
+    "takes",
+    "shows",
+    "seems",
+    "remains",
+    "includes",
+    "becomes",
+    "needs",
+    "wants",
+    "gets",
+    "puts",
+    "plans",
+    "uses",
+    "runs",
+    "aims",
+    "helps",
+    "lets",
+    "looks",
+    "works",
+    "adds",
+    "calls",
+    "asks",
+    "leads",
+    "keeps",
+    "holds",
+    "brings",
+    "allows",
+    "claims",
+    "expects",
+    "reports",
+    "points",
+    "percent",
+];
+
+/// Function words that may stand capitalised before a number without
+/// making it a version (`In 2015`, `About 20 people`).
+const CAPITAL_OK: &[&str] = &[
+    "The",
+    "In",
+    "About",
+    "Around",
+    "Over",
+    "Some",
+    "Nearly",
+    "Almost",
+    "Only",
+    "All",
+    "Of",
+    "With",
+    "For",
+    "By",
+    "At",
+    "On",
+    "And",
+    "But",
+    "Approximately",
+    "More",
+    "Up",
+    "Just",
+    "Roughly",
+    "Another",
+    "Those",
+    "These",
+    "Its",
+    "Their",
+    "Our",
+    "After",
+    "Before",
+    "Within",
+    "Than",
+    "To",
+    "From",
+    "Since",
+    "Last",
+    "Next",
+    "First",
+    "Past",
+    "Top",
+];
+
+/// Proposes QUANTITY candidates.
+pub fn propose(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
+    for n in &sc.nums {
+        if let Some(c) = japanese(sc.text, n).or_else(|| english(sc.text, n)) {
+            out.push(c);
+        }
+    }
+    english_words(sc.text, out);
+}
+
+/// True when the numeral is an ordinal (第3回) or the version of a product
+/// name (Sora 2, Gemini 3).
+fn is_ordinal_or_version(text: &str, n: &Numeral) -> bool {
+    if prev_char(text, n.start) == Some('第') {
+        return true;
+    }
+    version_before(text, n.start)
+}
+
+/// A capitalised word (or one with a digit) right before: a product version.
+fn version_before(text: &str, start: usize) -> bool {
+    if prev_char(text, start).is_some_and(|c| c == '#' || c == '.') {
+        return true;
+    }
+    let Some((ws, w)) = word_before(text, start) else {
+        return false;
+    };
+    let spaced = text[..start].ends_with(' ');
+    if !spaced {
+        return false;
+    }
+    // Skip a word that ends a sentence (`… in Japan. 19 organizations`).
+    let _ = ws;
+    w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && !CAPITAL_OK.contains(&w)
+}
+
+fn japanese(text: &str, n: &Numeral) -> Option<Candidate> {
+    let (mut end, k) = match_at(text, n.end, JA_COUNTERS, false, false)?;
+    let counter = JA_COUNTERS[k];
+    if is_ordinal_or_version(text, n) || text[end..].starts_with('目') {
+        return None;
+    }
+    // Latin units must end there (`5GB` yes, `5GBps` handled, `5Gen` no).
+    if counter.is_ascii() && !word_ends(text, end) {
+        return None;
+    }
+    if n.kanji_only() && !n.vague {
+        if !KANJI_SAFE.contains(&counter) {
+            return None;
+        }
+        let one_kanji = counter.chars().count() == 1 && !counter.starts_with('つ');
+        if one_kanji
+            && char_at(text, end)
+                .is_some_and(|c| super::number::is_kanji(c) && !KANJI_AFTER_COUNTER.contains(&c))
+        {
+            return None;
+        }
+    }
+    match counter {
+        "つ" if !n.int().is_some_and(|v| (1..=9).contains(&v)) => return None,
+        "年" => {
+            let four_digits = n.plain && n.chars == 4;
+            if four_digits || n.kanji_only() && n.chars >= 4 {
+                return None;
+            }
+            if char_at(text, end).is_some_and(|c| YEAR_IS_DATE.contains(&c)) {
+                return None;
+            }
+            // 令和7年 is a year of an era.
+            if super::date::era_before(text, n.start).is_some() {
+                return None;
+            }
+        }
+        "分" => {
+            // 15時30分 is a clock time, 3分の1 a fraction, 十分 "enough".
+            if prev_char(text, n.start) == Some('時') || text[end..].starts_with('の') {
+                return None;
+            }
+        }
+        "週" if text[end..].starts_with('末') => return None,
+        _ => {}
+    }
+    // 3時間30分, 1年3カ月: one duration written in two units.
+    if is_duration(counter) {
+        if let Some(m) = super::number::parse_at(text, end) {
+            if let Some((e2, k2)) = match_at(text, m.end, JA_COUNTERS, false, false) {
+                if is_duration(JA_COUNTERS[k2])
+                    && JA_COUNTERS[k2] != counter
+                    && m.arabic == n.arabic
+                {
+                    end = e2;
+                }
+            }
+        }
+    }
+    let conf = if n.kanji_only() {
+        Confidence::Rule
+    } else {
+        Confidence::Known
+    };
+    Some(cand(n.start, end, EntityType::Quantity, None, conf))
+}
+
+fn is_duration(counter: &str) -> bool {
+    matches!(
+        counter,
+        "年" | "年間"
+            | "カ月"
+            | "ヶ月"
+            | "か月"
+            | "ケ月"
+            | "ヵ月"
+            | "箇月"
+            | "週間"
+            | "日間"
+            | "時間"
+            | "分"
+            | "秒"
+    )
+}
+
+/// `19 organizations`, `10 gigawatts`, `2nm`, `5 million users`.
+fn english(text: &str, n: &Numeral) -> Option<Candidate> {
+    if !n.arabic || is_ordinal_or_version(text, n) {
+        return None;
+    }
+    if let Some((e, _)) = match_at(text, n.end, GLUED_UNITS, false, true) {
+        return Some(cand(
+            n.start,
+            e,
+            EntityType::Quantity,
+            None,
+            Confidence::Known,
+        ));
+    }
+    let after_scale = english_scale(text, n.end, false).map_or(n.end, |s| s.0);
+    let at = skip_spaces(text, after_scale, 1);
+    if at == after_scale {
+        return None;
+    }
+    // A year (in 2015 companies …) is left to DATE.
+    if n.plain && n.chars == 4 && n.int().is_some_and(|y| (1900..=2099).contains(&y)) {
+        return None;
+    }
+    unit_after(text, at).map(|e| cand(n.start, e, EntityType::Quantity, None, Confidence::Rule))
+}
+
+/// End of an English unit or plural noun starting at `at`.
+fn unit_after(text: &str, at: usize) -> Option<usize> {
+    if let Some((e, _)) = match_at(text, at, EN_UNITS, false, true) {
+        return Some(e);
+    }
+    let (e, w) = word_at(text, at)?;
+    let plural = w.len() >= 3
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !NOT_PLURAL.contains(&w);
+    // "companies-" or "organizations–including" still end the word.
+    plural.then_some(e)
+}
+
+/// `two companies`, `Three years`: number words before a plural noun.
+fn english_words(text: &str, out: &mut Vec<Candidate>) {
+    for (i, c) in text.char_indices() {
+        if !c.is_ascii_alphabetic() || !word_starts(text, i) {
+            continue;
+        }
+        let Some((e, w)) = word_at(text, i) else {
+            continue;
+        };
+        if !english_word(w).is_some_and(|v| v >= 2) || version_before(text, i) {
+            continue;
+        }
+        let at = skip_spaces(text, e, 1);
+        if at == e {
+            continue;
+        }
+        if let Some(end) = unit_after(text, at) {
+            out.push(cand(i, end, EntityType::Quantity, None, Confidence::Rule));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+    use kiji_core::EntityType::Quantity;
+
+    #[test]
+    fn quantity_spans() {
+        let cases: &[(&str, &[&str])] = &[
+            ("10回の動画生成", &["10回"]),
+            ("1日30回まで", &["30回"]),
+            ("19団体が", &["19団体"]),
+            ("また1つ、", &["1つ"]),
+            ("二つの大きな", &["二つ"]),
+            ("プロンプト一つで", &["一つ"]),
+            ("投資家の一人だった", &["一人"]),
+            ("10ギガワットの", &["10ギガワット"]),
+            ("最大20秒の動画", &["20秒"]),
+            ("5年間で", &["5年間"]),
+            ("4年以内に", &["4年"]),
+            ("20年近く", &["20年"]),
+            ("2015年に", &[]),
+            ("令和7年に", &[]),
+            ("25年3月期", &[]),
+            ("3時間30分", &["3時間30分"]),
+            ("15時30分", &[]),
+            ("3分の1", &[]),
+            ("十分にある", &[]),
+            ("一本化", &[]),
+            ("一部の企業", &[]),
+            ("一時的に", &[]),
+            ("統一人事", &[]),
+            ("同一人物", &[]),
+            ("第3回", &[]),
+            ("3回目", &[]),
+            ("10万人", &["10万人"]),
+            ("数十社", &["数十社"]),
+            ("数社が", &["数社"]),
+            ("3次元空間", &[]),
+            ("30カ国", &["30カ国"]),
+            ("5ヶ月", &["5ヶ月"]),
+            ("3倍に", &["3倍"]),
+            ("2nmプロセス", &["2nm"]),
+            ("100MWの", &["100MW"]),
+            ("4Kテレビ", &[]),
+            ("5G通信", &[]),
+            ("8VC企業", &[]),
+            ("19 organizations–including", &["19 organizations"]),
+            ("10 gigawatts of", &["10 gigawatts"]),
+            ("20 seconds", &["20 seconds"]),
+            ("5 years", &["5 years"]),
+            ("100 employees", &["100 employees"]),
+            ("5 million users", &["5 million users"]),
+            ("2 nm chips", &["2 nm"]),
+            ("two companies", &["two companies"]),
+            ("Three years", &["Three years"]),
+            ("Sora 2 models", &[]),
+            ("Gemini 3 is", &[]),
+            ("Sora 2 is OpenAI's", &[]),
+            ("COVID-19 cases", &[]),
+            ("the 3 is", &[]),
+            ("5 percentage points", &["5 percentage points"]),
+            ("3ポイント上昇", &["3ポイント"]),
+            ("in 2015 companies", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(&str, Option<&str>)> = want.iter().map(|w| (*w, None)).collect();
+            run(text, None, &[Quantity], &want);
+        }
+    }
+}

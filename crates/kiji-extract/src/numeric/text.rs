@@ -1,0 +1,153 @@
+//! Small text helpers on byte offsets, all O(1) or O(length of the match).
+
+/// The character starting at byte `i`, if `i` is a boundary inside the text.
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// The character ending at byte `i`.
+pub fn prev_char(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+/// Hiragana or katakana (including the prolonged sound mark).
+pub fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}' | '\u{FF66}'..='\u{FF9F}')
+}
+
+/// True when no ASCII letter or digit follows byte `i` (an English word
+/// ends there).
+pub fn word_ends(text: &str, i: usize) -> bool {
+    !char_at(text, i).is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// True when no ASCII letter or digit precedes byte `i`.
+pub fn word_starts(text: &str, i: usize) -> bool {
+    !prev_char(text, i).is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Byte offset after horizontal white space at `i` (at most `max` chars).
+pub fn skip_spaces(text: &str, i: usize, max: usize) -> usize {
+    let mut j = i;
+    for _ in 0..max {
+        match char_at(text, j) {
+            Some(c @ (' ' | '\u{00A0}' | '\u{3000}' | '\t')) => j += c.len_utf8(),
+            _ => break,
+        }
+    }
+    j
+}
+
+/// Byte offset before horizontal white space ending at `i`.
+pub fn skip_spaces_back(text: &str, i: usize, max: usize) -> usize {
+    let mut j = i;
+    for _ in 0..max {
+        match prev_char(text, j) {
+            Some(c @ (' ' | '\u{00A0}' | '\u{3000}' | '\t')) => j -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    j
+}
+
+/// The longest of `words` found at byte `i`, as (end, index). `ci` compares
+/// ASCII case-insensitively; `whole` requires an English word boundary after.
+pub fn match_at(
+    text: &str,
+    i: usize,
+    words: &[&str],
+    ci: bool,
+    whole: bool,
+) -> Option<(usize, usize)> {
+    let rest = text.get(i..)?;
+    let mut best: Option<(usize, usize)> = None;
+    for (k, w) in words.iter().enumerate() {
+        let hit = if ci {
+            rest.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w))
+        } else {
+            rest.starts_with(w)
+        };
+        if hit
+            && (!whole || word_ends(text, i + w.len()))
+            && best.is_none_or(|(e, _)| i + w.len() > e)
+        {
+            best = Some((i + w.len(), k));
+        }
+    }
+    best
+}
+
+/// The one of `words` that ends exactly at byte `i`, as (start, index),
+/// longest first.
+pub fn match_before(text: &str, i: usize, words: &[&str], ci: bool) -> Option<(usize, usize)> {
+    let head = text.get(..i)?;
+    let mut best: Option<(usize, usize)> = None;
+    for (k, w) in words.iter().enumerate() {
+        if head.len() < w.len() || !head.is_char_boundary(head.len() - w.len()) {
+            continue;
+        }
+        let tail = &head[head.len() - w.len()..];
+        let hit = if ci {
+            tail.eq_ignore_ascii_case(w)
+        } else {
+            tail == *w
+        };
+        if hit && best.is_none_or(|(s, _)| i - w.len() < s) {
+            best = Some((i - w.len(), k));
+        }
+    }
+    best
+}
+
+/// The ASCII word (letters only) ending at byte `i` after skipping spaces
+/// back, as (start, word).
+pub fn word_before(text: &str, i: usize) -> Option<(usize, &str)> {
+    let end = skip_spaces_back(text, i, 2);
+    let head = text.get(..end)?;
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphabetic())
+        .last()
+        .map(|(b, _)| b)?;
+    Some((start, &head[start..]))
+}
+
+/// The ASCII word (letters, inner `-` and `'`) starting at byte `i`, as
+/// (end, word).
+pub fn word_at(text: &str, i: usize) -> Option<(usize, &str)> {
+    let rest = text.get(i..)?;
+    let len = rest
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_alphabetic())
+        .last()
+        .map(|(b, c)| b + c.len_utf8())?;
+    Some((i + len, &rest[..len]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers_find_words_and_boundaries() {
+        let t = "in 2015年 foo";
+        assert_eq!(word_before(t, 3), Some((0, "in")));
+        assert_eq!(word_at(t, 11), Some((14, "foo")));
+        assert_eq!(
+            match_at("米ドル", 0, &["ドル", "米ドル"], false, false),
+            Some(("米ドル".len(), 1))
+        );
+        assert_eq!(match_at("dollarsX", 0, &["dollars"], true, true), None);
+        assert_eq!(
+            match_before("約100", "約".len(), &["約", "およそ"], false),
+            Some((0, 0))
+        );
+        assert!(word_ends("5 GW", 1));
+        assert!(!word_ends("5GW", 1));
+        assert_eq!(prev_char("日本", 3), Some('日'));
+        assert_eq!(char_at("日本", 1), None);
+        assert_eq!(skip_spaces("a  b", 1, 5), 3);
+    }
+}
