@@ -23,16 +23,21 @@
 //! # Ok::<(), kiji_eval::EvalError>(())
 //! ```
 
+pub mod cli;
 mod error;
 mod gold;
 pub mod labels;
+mod report;
 mod score;
+mod sheet;
 
 pub use error::EvalError;
 pub use gold::{
     parse_gold, parse_predictions, read_gold, read_predictions, GoldDoc, GoldEntity, IgnoredSpan,
 };
 pub use labels::LabelMap;
+pub use report::JSON_VERSION;
 pub use score::{
     fold, score, Accuracy, Counts, ErrorExample, ErrorKind, EvalOptions, Label, ModeScores, Report,
 };
+pub use sheet::{parse_sheet_gold, read_sheet_gold, score_sheet, SheetGold, SheetKey, SheetReport};
