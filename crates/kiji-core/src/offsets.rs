@@ -17,6 +17,8 @@ pub struct OffsetMap<'t> {
     /// `i * STRIDE` is rounded down to a char boundary by counting only
     /// leading bytes.
     checkpoints: Vec<u32>,
+    /// Number of chars in the whole text.
+    total: usize,
     ascii: bool,
 }
 
@@ -25,6 +27,7 @@ impl<'t> OffsetMap<'t> {
     pub fn new(text: &'t str) -> Self {
         let ascii = text.is_ascii();
         let mut checkpoints = Vec::new();
+        let mut total = text.len();
         if !ascii {
             checkpoints.reserve(text.len() / STRIDE + 1);
             let mut count: u32 = 0;
@@ -34,10 +37,12 @@ impl<'t> OffsetMap<'t> {
                 // A char starts at every byte that is not a continuation byte.
                 count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
             }
+            total = count as usize;
         }
         OffsetMap {
             text,
             checkpoints,
+            total,
             ascii,
         }
     }
@@ -54,6 +59,11 @@ impl<'t> OffsetMap<'t> {
             return byte;
         }
         let byte = byte.min(self.text.len());
+        // The end of a text whose length is a multiple of the stride has no
+        // checkpoint of its own.
+        if byte == self.text.len() {
+            return self.total;
+        }
         let idx = byte / STRIDE;
         let base = self.checkpoints.get(idx).copied().unwrap_or(0) as usize;
         let from = idx * STRIDE;
@@ -80,7 +90,7 @@ impl<'t> OffsetMap<'t> {
             return (ch <= self.text.len()).then_some(ch);
         }
         let mut it = self.text.char_indices().map(|(b, _)| b);
-        if ch == self.text.chars().count() {
+        if ch == self.total {
             return Some(self.text.len());
         }
         it.nth(ch)
@@ -119,5 +129,15 @@ mod tests {
             assert_eq!(m.char_offset(b), text[..b].chars().count());
         }
         assert_eq!(m.char_offset(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn end_of_text_on_a_stride_boundary() {
+        // 'あ' is 3 bytes and 'a' 1: 85 × 3 + 1 = 256 bytes.
+        let text = format!("{}a", "あ".repeat(85));
+        assert_eq!(text.len(), 256);
+        let m = OffsetMap::new(&text);
+        assert_eq!(m.char_offset(256), 86);
+        assert_eq!(m.span(0, 256).end, 86);
     }
 }

@@ -1,1 +1,442 @@
-//! kiji-tokenizer (under construction).
+//! Tokenisation: lindera with IPADIC for Japanese sentences, Unicode word
+//! boundaries (UAX #29) for every other language.
+//!
+//! The IPADIC system dictionary is compiled from source by this crate's build
+//! script and embedded in the binary (see `build.rs`); [`Tokenizer::from_dir`]
+//! loads another compiled lindera dictionary instead (UniDic, a NEologd
+//! build) and [`build_dictionary`] compiles one from MeCab source.
+//!
+//! A [`Tokenizer`] is built once and shared; each thread takes a [`Worker`],
+//! which reuses lindera's lattice between calls (the fastest way to drive
+//! lindera). Dictionary details (base form, reading) are read only when asked
+//! for, because reading them costs as much as segmenting.
+
+mod embedded {
+    lindera_dictionary::embedded_dictionary!("/lindera-ipadic", EmbeddedIpadicLoader);
+}
+
+use std::path::{Path, PathBuf};
+
+use kiji_core::{Lang, OffsetMap, Pos, Sentence, Token, TokenDetails};
+use lindera::dictionary::{Dictionary, UserDictionary};
+use lindera::mode::Mode;
+use lindera::segmenter::Segmenter;
+use lindera_dictionary::builder::DictionaryBuilder;
+use lindera_dictionary::dictionary::metadata::Metadata;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The metadata lindera's IPADIC uses, for compiling user dictionaries and
+/// MeCab sources in the same schema as the embedded dictionary.
+const IPADIC_METADATA: &str = include_str!("../ipadic-metadata.json");
+
+/// What can go wrong loading or building a dictionary, or tokenising.
+#[derive(Debug, thiserror::Error)]
+pub enum TokenizerError {
+    /// The embedded dictionary could not be loaded (a broken build).
+    #[error("cannot load the embedded IPADIC dictionary: {0}")]
+    Embedded(String),
+    /// A compiled dictionary folder could not be loaded.
+    #[error("cannot load dictionary {path}: {reason}")]
+    Load {
+        /// The folder given.
+        path: PathBuf,
+        /// lindera's explanation.
+        reason: String,
+    },
+    /// A user dictionary CSV could not be compiled.
+    #[error("cannot load user dictionary {path}: {reason}")]
+    UserDictionary {
+        /// The file given.
+        path: PathBuf,
+        /// lindera's explanation.
+        reason: String,
+    },
+    /// Compiling a MeCab source folder failed.
+    #[error("cannot build a dictionary from {src} into {out}: {reason}")]
+    Build {
+        /// Source folder.
+        src: PathBuf,
+        /// Output folder.
+        out: PathBuf,
+        /// lindera's explanation.
+        reason: String,
+    },
+    /// lindera failed on a sentence.
+    #[error("tokenising failed: {0}")]
+    Segment(String),
+}
+
+/// A shared, thread-safe tokenizer. Cheap to clone (the dictionary is shared).
+#[derive(Clone)]
+pub struct Tokenizer {
+    segmenter: Segmenter,
+}
+
+impl Tokenizer {
+    /// The tokenizer with the embedded IPADIC and the given user dictionaries
+    /// (lindera CSV: `surface,pos,reading` rows or full IPADIC rows).
+    pub fn embedded(user_dicts: &[PathBuf]) -> Result<Self, TokenizerError> {
+        let dict = embedded::load().map_err(|e| TokenizerError::Embedded(e.to_string()))?;
+        Self::with_dictionary(dict, user_dicts)
+    }
+
+    /// The tokenizer with a compiled lindera dictionary from `dir` (as
+    /// written by [`build_dictionary`] or lindera's own tools).
+    pub fn from_dir(dir: &Path, user_dicts: &[PathBuf]) -> Result<Self, TokenizerError> {
+        let dict = lindera::dictionary::load_fs_dictionary(dir).map_err(|e| TokenizerError::Load {
+            path: dir.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        Self::with_dictionary(dict, user_dicts)
+    }
+
+    fn with_dictionary(dict: Dictionary, user_dicts: &[PathBuf]) -> Result<Self, TokenizerError> {
+        let user = load_user_dictionaries(&dict.metadata, user_dicts)?;
+        Ok(Tokenizer {
+            segmenter: Segmenter::new(Mode::Normal, dict, user),
+        })
+    }
+
+    /// A per-thread worker that reuses its lattice between calls.
+    pub fn worker(&self) -> Worker {
+        Worker {
+            inner: self.segmenter.new_worker(),
+        }
+    }
+
+    /// The dictionary's name (`ipadic` for the embedded one).
+    pub fn dictionary_name(&self) -> &str {
+        &self.segmenter.dictionary.metadata.name
+    }
+}
+
+/// Merges user dictionary CSVs into one lindera user dictionary.
+///
+/// lindera takes a single user dictionary, so several files are concatenated
+/// (each is CSV without a header, so concatenation is well defined).
+fn load_user_dictionaries(
+    metadata: &Metadata,
+    paths: &[PathBuf],
+) -> Result<Option<UserDictionary>, TokenizerError> {
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let mut csv = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(path).map_err(|e| TokenizerError::UserDictionary {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        for line in String::from_utf8_lossy(&bytes).lines() {
+            // `#` comments and blank lines keep the files reviewable.
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            csv.extend_from_slice(trimmed.as_bytes());
+            csv.push(b'\n');
+        }
+    }
+    if csv.is_empty() {
+        return Ok(None);
+    }
+    let builder = DictionaryBuilder::new(metadata.clone());
+    let dict = builder
+        .build_user_dict_from_reader(csv.as_slice())
+        .map_err(|e| TokenizerError::UserDictionary {
+            path: paths.first().cloned().unwrap_or_default(),
+            reason: e.to_string(),
+        })?;
+    Ok(Some(dict))
+}
+
+/// Compiles a MeCab-format source folder (`*.csv`, `matrix.def`, `char.def`,
+/// `unk.def`; UTF-8) into a lindera dictionary folder loadable with
+/// [`Tokenizer::from_dir`]. `metadata` is lindera's `metadata.json` for the
+/// dictionary; `None` uses IPADIC's.
+pub fn build_dictionary(src: &Path, out: &Path, metadata: Option<&Path>) -> Result<(), TokenizerError> {
+    let err = |reason: String| TokenizerError::Build {
+        src: src.to_path_buf(),
+        out: out.to_path_buf(),
+        reason,
+    };
+    let json = match metadata {
+        Some(p) => std::fs::read_to_string(p).map_err(|e| err(format!("{}: {e}", p.display())))?,
+        None => IPADIC_METADATA.to_string(),
+    };
+    let metadata: Metadata = serde_json::from_str(&json).map_err(|e| err(format!("metadata: {e}")))?;
+    DictionaryBuilder::new(metadata)
+        .build_dictionary(src, out)
+        .map_err(|e| err(e.to_string()))
+}
+
+/// What to read besides surface and part of speech.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Fill [`Token::details`] (all dictionary fields, base form, reading).
+    pub details: bool,
+}
+
+/// A per-thread tokenizer.
+pub struct Worker {
+    inner: lindera::worker::SegmentWorker,
+}
+
+impl Worker {
+    /// Tokenises every sentence of `text`, appending tokens to `out` in text
+    /// order. Japanese sentences go through lindera; the others are split on
+    /// Unicode word boundaries.
+    pub fn tokenize(
+        &mut self,
+        text: &str,
+        sentences: &[Sentence],
+        offsets: &OffsetMap<'_>,
+        opts: Options,
+        out: &mut Vec<Token>,
+    ) -> Result<(), TokenizerError> {
+        for (i, s) in sentences.iter().enumerate() {
+            let base = s.span.byte_start;
+            let sentence_text = &text[base..s.span.byte_end];
+            if s.lang == Lang::JA {
+                self.japanese(sentence_text, base, i as u32, offsets, opts, out)?;
+            } else {
+                words(sentence_text, base, i as u32, offsets, out);
+            }
+        }
+        Ok(())
+    }
+
+    fn japanese(
+        &mut self,
+        sentence: &str,
+        base: usize,
+        index: u32,
+        offsets: &OffsetMap<'_>,
+        opts: Options,
+        out: &mut Vec<Token>,
+    ) -> Result<(), TokenizerError> {
+        let tokens = self
+            .inner
+            .segment(sentence)
+            .map_err(|e| TokenizerError::Segment(e.to_string()))?;
+        for mut t in tokens {
+            let span = offsets.span(base + t.byte_start, base + t.byte_end);
+            let unknown = t.word_id.is_unknown();
+            let details = if opts.details {
+                let fields: Vec<String> = t.details_iter().map(str::to_owned).collect();
+                Some(Box::new(details_of(&fields)))
+            } else {
+                None
+            };
+            let pos = if unknown {
+                Pos::Unknown
+            } else {
+                pos_of_word(&t)
+            };
+            out.push(Token {
+                span,
+                pos,
+                sentence: index,
+                details,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Reads only the four part-of-speech fields of a known word: much cheaper
+/// than materialising all details.
+fn pos_of_word(t: &lindera::token::Token<'_>) -> Pos {
+    let id = t.word_id.id() as usize;
+    let mut f: [&str; 4] = ["*"; 4];
+    if t.word_id.is_system() {
+        for (slot, v) in f.iter_mut().zip(t.dictionary.word_details_iter(id)) {
+            *slot = v;
+        }
+    } else if let Some(user) = t.user_dictionary {
+        for (slot, v) in f.iter_mut().zip(user.word_details_iter(id)) {
+            *slot = v;
+        }
+    }
+    ipadic_pos(&f)
+}
+
+/// Maps IPADIC's 品詞 and 品詞細分類 fields to a coarse [`Pos`].
+pub fn ipadic_pos(f: &[&str; 4]) -> Pos {
+    match (f[0], f[1], f[2], f[3]) {
+        ("名詞", "固有名詞", "人名", "姓") => Pos::PersonSurname,
+        ("名詞", "固有名詞", "人名", "名") => Pos::PersonGiven,
+        ("名詞", "固有名詞", "人名", _) => Pos::PersonName,
+        ("名詞", "固有名詞", "組織", _) => Pos::Organization,
+        ("名詞", "固有名詞", "地域", "国") => Pos::Country,
+        ("名詞", "固有名詞", "地域", _) => Pos::Place,
+        ("名詞", "固有名詞", _, _) => Pos::ProperNoun,
+        ("名詞", "数", _, _) => Pos::Number,
+        ("名詞", "接尾", _, _) => Pos::NounSuffix,
+        ("名詞", "形容動詞語幹", _, _) => Pos::Adjective,
+        ("名詞", _, _, _) => Pos::Noun,
+        ("接頭詞", _, _, _) => Pos::Prefix,
+        ("動詞", _, _, _) => Pos::Verb,
+        ("形容詞", _, _, _) => Pos::Adjective,
+        ("副詞" | "連体詞" | "接続詞" | "感動詞", _, _, _) => Pos::Adverb,
+        ("助詞", _, _, _) => Pos::Particle,
+        ("助動詞", _, _, _) => Pos::AuxVerb,
+        ("記号", _, _, _) => Pos::Symbol,
+        ("UNK", _, _, _) => Pos::Unknown,
+        _ => Pos::Other,
+    }
+}
+
+/// Builds [`TokenDetails`] from IPADIC's fields (POS ×4, conjugation ×2,
+/// base form, reading, pronunciation).
+fn details_of(fields: &[String]) -> TokenDetails {
+    let field = |i: usize| fields.get(i).filter(|v| v.as_str() != "*").cloned();
+    TokenDetails {
+        pos: fields.iter().take(4).cloned().collect(),
+        base_form: field(6),
+        reading: field(7),
+    }
+}
+
+/// Splits a non-Japanese sentence on Unicode word boundaries, keeping words
+/// and punctuation, dropping white space.
+fn words(sentence: &str, base: usize, index: u32, offsets: &OffsetMap<'_>, out: &mut Vec<Token>) {
+    for (start, w) in sentence.split_word_bound_indices() {
+        let Some(first) = w.chars().next() else { continue };
+        if first.is_whitespace() {
+            continue;
+        }
+        let pos = if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && first.is_ascii_digit() {
+            Pos::Number
+        } else if w.chars().any(char::is_alphanumeric) {
+            Pos::Word
+        } else {
+            Pos::Symbol
+        };
+        out.push(Token {
+            span: offsets.span(base + start, base + start + w.len()),
+            pos,
+            sentence: index,
+            details: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kiji_core::Span;
+
+    fn sentence(text: &str, lang: Lang) -> Vec<Sentence> {
+        let m = OffsetMap::new(text);
+        vec![Sentence {
+            span: m.span(0, text.len()),
+            lang,
+        }]
+    }
+
+    fn tokens(text: &str, lang: Lang, details: bool) -> Vec<Token> {
+        let tok = Tokenizer::embedded(&[]).expect("embedded dictionary loads");
+        let mut w = tok.worker();
+        let m = OffsetMap::new(text);
+        let mut out = Vec::new();
+        w.tokenize(text, &sentence(text, lang), &m, Options { details }, &mut out)
+            .expect("tokenises");
+        out
+    }
+
+    fn surfaces<'t>(text: &'t str, toks: &[Token]) -> Vec<&'t str> {
+        toks.iter().map(|t| t.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn japanese_is_segmented_with_ipadic() {
+        let text = "東京都に住む。";
+        let toks = tokens(text, Lang::JA, false);
+        assert_eq!(surfaces(text, &toks), ["東京", "都", "に", "住む", "。"]);
+        assert_eq!(toks[0].pos, Pos::Place);
+        assert_eq!(toks[2].pos, Pos::Particle);
+    }
+
+    #[test]
+    fn proper_nouns_get_their_classes() {
+        let cases = [
+            ("日本", Pos::Country),
+            ("田中", Pos::PersonSurname),
+            ("大阪", Pos::Place),
+        ];
+        for (word, want) in cases {
+            let toks = tokens(word, Lang::JA, false);
+            assert_eq!(toks.len(), 1, "{word}");
+            assert_eq!(toks[0].pos, want, "{word}");
+        }
+    }
+
+    #[test]
+    fn details_give_base_form_and_reading_on_request() {
+        let text = "走った";
+        let toks = tokens(text, Lang::JA, true);
+        let d = toks[0].details.as_ref().expect("details requested");
+        assert_eq!(d.pos[0], "動詞");
+        assert_eq!(d.base_form.as_deref(), Some("走る"));
+        assert_eq!(d.reading.as_deref(), Some("ハシッ"));
+        assert!(tokens(text, Lang::JA, false)[0].details.is_none());
+    }
+
+    #[test]
+    fn katakana_names_joined_by_nakaguro_stay_whole() {
+        let text = "ジェフ・ベゾス氏";
+        let toks = tokens(text, Lang::JA, false);
+        assert_eq!(surfaces(text, &toks)[0], "ジェフ・ベゾス");
+    }
+
+    #[test]
+    fn english_is_split_on_word_boundaries() {
+        let text = "OpenAI's CEO said $3.5 billion.";
+        let toks = tokens(text, Lang::EN, false);
+        assert_eq!(surfaces(text, &toks), ["OpenAI's", "CEO", "said", "$", "3.5", "billion", "."]);
+        assert_eq!(toks[4].pos, Pos::Number);
+        assert_eq!(toks[0].pos, Pos::Word);
+    }
+
+    #[test]
+    fn offsets_index_the_document_not_the_sentence() {
+        let text = "Hello.日本語の文。";
+        let m = OffsetMap::new(text);
+        let ja_start = text.find('日').unwrap();
+        let sentences = [
+            Sentence { span: m.span(0, ja_start), lang: Lang::EN },
+            Sentence { span: m.span(ja_start, text.len()), lang: Lang::JA },
+        ];
+        let tok = Tokenizer::embedded(&[]).unwrap();
+        let mut out = Vec::new();
+        tok.worker().tokenize(text, &sentences, &m, Options::default(), &mut out).unwrap();
+        let nihongo = out.iter().find(|t| t.span.slice(text) == "日本語").expect("日本語 token");
+        assert_eq!(nihongo.span, Span { start: 6, end: 9, byte_start: ja_start, byte_end: ja_start + 9 });
+        assert_eq!(nihongo.sentence, 1);
+        for t in &out {
+            assert_eq!(t.span.slice(text), &text[t.span.byte_start..t.span.byte_end]);
+        }
+    }
+
+    #[test]
+    fn user_dictionary_joins_new_names() {
+        let dir = std::env::temp_dir().join(format!("kiji-userdict-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("user.csv");
+        std::fs::write(&path, "# new AI company\nストックマーク,カスタム名詞,ストックマーク\n").unwrap();
+        let tok = Tokenizer::embedded(&[path]).unwrap();
+        let text = "ストックマーク社";
+        let m = OffsetMap::new(text);
+        let mut out = Vec::new();
+        tok.worker().tokenize(text, &sentence(text, Lang::JA), &m, Options::default(), &mut out).unwrap();
+        assert_eq!(out[0].span.slice(text), "ストックマーク");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn missing_user_dictionary_is_a_clear_error() {
+        let err = Tokenizer::embedded(&[PathBuf::from("/no/such/user.csv")]).err().unwrap();
+        assert!(err.to_string().contains("/no/such/user.csv"), "{err}");
+    }
+}
