@@ -296,6 +296,9 @@ fn sorted<'a>(it: impl Iterator<Item = &'a GoldEntity>) -> Vec<&'a GoldEntity> {
     v
 }
 
+/// (gold index, prediction index) pairs.
+type Pairs = Vec<(usize, usize)>;
+
 /// Pairs (gold index, pred index). Exact pairs (same span and type) first,
 /// then `extra` proposes, for each remaining prediction in order, the best
 /// remaining gold.
@@ -303,7 +306,7 @@ fn match_pairs(
     golds: &[&GoldEntity],
     preds: &[&GoldEntity],
     extra: impl Fn(&GoldEntity, &GoldEntity) -> Option<usize>,
-) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+) -> (Pairs, Pairs) {
     let mut gold_used = vec![false; golds.len()];
     let mut pred_used = vec![false; preds.len()];
     let mut exact = Vec::new();
