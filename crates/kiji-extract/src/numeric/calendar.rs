@@ -162,7 +162,8 @@ mod tests {
 
     #[test]
     fn nearest_dates() {
-        let cases: &[(Option<DocDate>, u32, Option<u32>, Option<&str>)] = &[
+        type Row<'a> = (Option<DocDate>, u32, Option<u32>, Option<&'a str>);
+        let cases: &[Row] = &[
             (doc("2025-01-05"), 12, Some(28), Some("2024-12-28")),
             (doc("2025-02-10"), 2, Some(10), Some("2025-02-10")),
             (doc("2025-12-20"), 1, Some(3), Some("2026-01-03")),

@@ -248,7 +248,7 @@ pub fn propose(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
 fn year_of(text: &str, n: &Numeral) -> Option<(usize, i64)> {
     let v = i64::from(n.int()?);
     if let Some((s, base)) = era_before(text, n.start) {
-        return (v >= 1 && v <= 99).then_some((s, base + v));
+        return (1..=99).contains(&v).then_some((s, base + v));
     }
     if (n.plain || n.kanji_only()) && n.chars == 4 && (1000..=2999).contains(&v) {
         return Some((n.start, v));
@@ -415,7 +415,7 @@ fn bare_day(sc: &Scan<'_>, n: &Numeral) -> Option<Candidate> {
     if !n.plain
         || matches!(
             char_at(rest, 0),
-            Some('間' | '前' | '後' | '本' | '中' | '米' | '系' | '銀' | '経' | '産')
+            Some('間' | '前' | '後' | '目' | '本' | '中' | '米' | '系' | '銀' | '経' | '産')
         )
     {
         return None;
@@ -514,8 +514,8 @@ fn iso(text: &str, n: &Numeral) -> Option<Candidate> {
         let d = parse_at(text, end + sep.len_utf8()).filter(|d| d.plain && d.chars <= 2)?;
         day = Some(d.int()?);
         end = d.end;
-    } else if sep == '-' && m.chars != 2 {
-        // 2015-2020 or 2015-6: a range, not a month.
+    } else if sep == '-' {
+        // 2015-16, 2010-11シーズン: a range of years, not a month.
         return None;
     }
     if char_at(text, end).is_some_and(|c| {
@@ -570,6 +570,20 @@ fn glued_english(text: &str, n: &Numeral) -> Option<Candidate> {
 /// `3 years ago`.
 fn english_numeral(sc: &Scan<'_>, n: &Numeral, out: &mut Vec<Candidate>) {
     let text = sc.text;
+    // the 1990s: a decade.
+    if year_digits(n).is_some_and(|y| y % 10 == 0)
+        && text[n.end..].starts_with('s')
+        && word_ends(text, n.end + 1)
+    {
+        out.push(cand(
+            n.start,
+            n.end + 1,
+            EntityType::Date,
+            None,
+            Confidence::Known,
+        ));
+        return;
+    }
     if !n.arabic || !word_ends(text, n.end) {
         return;
     }
@@ -639,12 +653,13 @@ fn english_numeral(sc: &Scan<'_>, n: &Numeral, out: &mut Vec<Candidate>) {
 
 /// `, 2025` or ` 2025` after a month or day: (end, year).
 fn year_after(text: &str, pos: usize) -> Option<(usize, i64)> {
-    let mut at = pos;
+    // ", 2025", " 2025" and the tokenised " , 2025".
+    let mut at = skip_spaces(text, pos, 1);
     if char_at(text, at) == Some(',') {
         at += 1;
     }
     let at2 = skip_spaces(text, at, 1);
-    if at2 == at && at == pos {
+    if at2 == pos {
         return None;
     }
     let y = parse_at(text, at2)?;
@@ -670,9 +685,8 @@ fn words(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
         }
         if let Some((e, k)) = match_at(text, i, &ja, false, false) {
             // 新年会 is a party, 今日的 an adjective.
-            if !(JA_REL[k].0 == "新年" && text[e..].starts_with('会'))
-                && !text[e..].starts_with('的')
-            {
+            let party = JA_REL[k].0 == "新年" && text[e..].starts_with('会');
+            if !party && !text[e..].starts_with('的') {
                 let norm = sc.date.and_then(|d| resolve_rel(JA_REL[k].1, d));
                 out.push(cand(i, e, EntityType::Date, norm, Confidence::Known));
             }
@@ -701,7 +715,7 @@ fn english_word_date(sc: &Scan<'_>, i: usize, en: &[&str], out: &mut Vec<Candida
     if let Some((e, _)) = match_at(text, i, EN_WEEKDAYS, false, true) {
         // "last Monday", "next Friday": one date, no norm.
         let start = match word_before(text, i) {
-            Some((s, w)) if matches!(w, "last" | "next" | "this" | "Last" | "Next" | "This") => s,
+            Some((s, "last" | "next" | "this" | "Last" | "Next" | "This")) => s,
             _ => i,
         };
         out.push(cand(start, e, EntityType::Date, None, Confidence::Known));
@@ -933,11 +947,9 @@ fn japanese(text: &str, c: &Candidate) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::run;
+    use super::super::tests::{run, Case};
     use crate::DocDate;
     use kiji_core::EntityType::Date;
-
-    type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
 
     #[test]
     fn dates_without_document_date() {
@@ -1016,6 +1028,10 @@ mod tests {
             ),
             ("last Friday", &[("last Friday", None)]),
             ("3年前", &[("3年前", None)]),
+            ("2010-11シーズン", &[]),
+            ("集計2日目", &[]),
+            ("March 2 , 2007", &[("March 2 , 2007", Some("2007-03-02"))]),
+            ("the early 1990s", &[("1990s", None)]),
         ];
         for (text, want) in cases {
             run(text, None, &[Date], want);

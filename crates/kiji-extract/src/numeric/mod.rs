@@ -133,6 +133,9 @@ mod seeds;
 pub(crate) mod tests {
     use super::*;
 
+    /// A table row: a text and the (text, norm) of the entities expected.
+    pub type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+
     /// Runs the recogniser and the resolver on `text` and compares the
     /// entities of `types` with `want` as (text, norm) in text order.
     pub fn run(

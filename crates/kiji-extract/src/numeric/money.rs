@@ -184,7 +184,7 @@ fn with_suffix(text: &str, n: &Numeral) -> Option<Candidate> {
             if text[sen.end..].starts_with('銭') {
                 value = value
                     .zip(sen.value.and_then(|s| s.div_pow10(2)))
-                    .and_then(|(v, s)| v.add(s));
+                    .and_then(|(v, s)| v.plus(s));
                 end = sen.end + '銭'.len_utf8();
             }
         }
@@ -240,12 +240,12 @@ fn vague_english(text: &str, out: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::run;
+    use super::super::tests::{run, Case};
     use kiji_core::EntityType::Money;
 
     #[test]
     fn money_spans_and_norms() {
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        let cases: &[Case] = &[
             ("4ドルで提供", &[("4ドル", Some("4 USD"))]),
             ("974億ドルで買収", &[("974億ドル", Some("97400000000 USD"))]),
             (

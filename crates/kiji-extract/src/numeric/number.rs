@@ -57,7 +57,7 @@ impl Dec {
     }
 
     /// `self + other`.
-    pub fn add(self, other: Dec) -> Option<Dec> {
+    pub fn plus(self, other: Dec) -> Option<Dec> {
         let scale = self.scale.max(other.scale);
         let a = self
             .mant
@@ -90,7 +90,7 @@ impl Dec {
     /// The value as an integer, when it has no fractional part.
     pub fn as_int(self) -> Option<u128> {
         let p = 10u128.checked_pow(self.scale)?;
-        (self.mant % p == 0).then(|| self.mant / p)
+        self.mant.is_multiple_of(p).then(|| self.mant / p)
     }
 
     /// True for zero.
@@ -289,7 +289,10 @@ pub fn can_start(text: &str, i: usize) -> bool {
         }
         if matches!(p, '-' | '_' | '.' | '．' | ',' | '/') {
             let before = prev_char(text, i - p.len_utf8());
-            if before.is_some_and(|b| b.is_ascii_alphabetic() || (p == '.' && b.is_ascii_digit())) {
+            let digit_before = before.is_some_and(|b| b.is_ascii_digit());
+            let letter_before = before.is_some_and(|b| b.is_ascii_alphabetic());
+            // 1/2 and 1.2.3: the tail of a fraction or a version.
+            if letter_before || (matches!(p, '.' | '/') && digit_before) {
                 return false;
             }
         }
@@ -357,7 +360,7 @@ pub fn parse_at(text: &str, i: usize) -> Option<Numeral> {
             let base = pending.unwrap_or(Dec::int(0));
             let v = base
                 .mul_int(10)
-                .and_then(|b| b.add(Dec::int(u128::from(d))));
+                .and_then(|b| b.plus(Dec::int(u128::from(d))));
             pending = Some(checked(v, &mut overflow));
         } else if c == '数' && any {
             // 十数人, 数百: a vague digit inside a numeral.
@@ -365,7 +368,7 @@ pub fn parse_at(text: &str, i: usize) -> Option<Numeral> {
             pending = Some(Dec::int(1));
         } else if let Some(k) = small_mult(c) {
             let unit = pending.take().unwrap_or(Dec::int(1));
-            let v = unit.mul_pow10(k).and_then(|v| section.add(v));
+            let v = unit.mul_pow10(k).and_then(|v| section.plus(v));
             section = checked(v, &mut overflow);
             plain = false;
         } else if let Some(k) = big_mult(c) {
@@ -374,7 +377,7 @@ pub fn parse_at(text: &str, i: usize) -> Option<Numeral> {
                 break;
             }
             let group = match pending.take() {
-                Some(p) => section.add(p),
+                Some(p) => section.plus(p),
                 None => Some(section),
             };
             if group.is_some_and(|g| g.is_zero()) && !vague {
@@ -382,7 +385,7 @@ pub fn parse_at(text: &str, i: usize) -> Option<Numeral> {
             }
             let v = group
                 .and_then(|g| g.mul_pow10(k))
-                .and_then(|g| total.add(g));
+                .and_then(|g| total.plus(g));
             total = checked(v, &mut overflow);
             section = Dec::int(0);
             last_big = k;
@@ -399,8 +402,8 @@ pub fn parse_at(text: &str, i: usize) -> Option<Numeral> {
         return None;
     }
     let value = total
-        .add(section)
-        .and_then(|v| v.add(pending.unwrap_or(Dec::int(0))));
+        .plus(section)
+        .and_then(|v| v.plus(pending.unwrap_or(Dec::int(0))));
     let value = if vague || overflow { None } else { value };
     Some(Numeral {
         start: i,
@@ -633,7 +636,7 @@ mod tests {
             (Dec::parse("3.50").unwrap(), "3.5"),
             (Dec::parse("0.05").unwrap(), "0.05"),
             (
-                Dec::int(154).add(Dec::parse("0.80").unwrap()).unwrap(),
+                Dec::int(154).plus(Dec::parse("0.80").unwrap()).unwrap(),
                 "154.8",
             ),
             (Dec::int(8).div_pow10(2).unwrap(), "0.08"),

@@ -64,7 +64,7 @@ fn wari(text: &str, n: &Numeral) -> Option<Candidate> {
         let add = digit
             .map(|d| Dec::int(u128::from(d)))
             .and_then(|d| d.div_pow10(shift));
-        value = value.zip(add).and_then(|(v, a)| v.add(a));
+        value = value.zip(add).and_then(|(v, a)| v.plus(a));
         end = m.end + unit.len_utf8();
     }
     let norm = if n.vague {
@@ -83,12 +83,12 @@ fn wari(text: &str, n: &Numeral) -> Option<Candidate> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::run;
+    use super::super::tests::{run, Case};
     use kiji_core::EntityType::Percent;
 
     #[test]
     fn percent_spans_and_norms() {
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        let cases: &[Case] = &[
             ("12.5%増加", &[("12.5%", Some("12.5"))]),
             ("３０％", &[("３０％", Some("30"))]),
             ("３．５％", &[("３．５％", Some("3.5"))]),

@@ -75,7 +75,6 @@ const JA_COUNTERS: &[&str] = &[
     "度",
     "ポイント",
     "人分",
-    "部",
     "着",
     "足",
     "組",
@@ -212,14 +211,11 @@ const EN_UNITS: &[&str] = &[
     "women",
     "feet",
     "personnel",
-    "second",
-    "minute",
-    "hour",
-    "day",
-    "week",
-    "month",
-    "year",
-    "decade",
+];
+
+/// Singular time units, only after one (`1 second`, not `2 day`).
+const EN_SINGULAR: &[&str] = &[
+    "second", "minute", "hour", "day", "week", "month", "year", "decade",
 ];
 
 /// Words ending in `s` that are not plural nouns.
@@ -283,6 +279,7 @@ const NOT_PLURAL: &[&str] = &[
     "reports",
     "points",
     "percent",
+    "others",
 ];
 
 /// Function words that may stand capitalised before a number without
@@ -377,17 +374,30 @@ fn japanese(text: &str, n: &Numeral) -> Option<Candidate> {
     if counter.is_ascii() && !word_ends(text, end) {
         return None;
     }
-    if n.kanji_only() && !n.vague {
-        if !KANJI_SAFE.contains(&counter) {
-            return None;
-        }
-        let one_kanji = counter.chars().count() == 1 && !counter.starts_with('つ');
-        if one_kanji
-            && char_at(text, end)
-                .is_some_and(|c| super::number::is_kanji(c) && !KANJI_AFTER_COUNTER.contains(&c))
-        {
-            return None;
-        }
+    // A katakana unit is not the head of a longer katakana word
+    // (ミス・ユニバース2008ページェント).
+    let kana = |c: char| matches!(c, '\u{30A1}'..='\u{30FA}');
+    if counter.chars().last().is_some_and(kana)
+        && char_at(text, end).is_some_and(|c| kana(c) && c != 'ー')
+    {
+        return None;
+    }
+    let next_is_kanji = char_at(text, end)
+        .is_some_and(|c| super::number::is_kanji(c) && !KANJI_AFTER_COUNTER.contains(&c));
+    let one_kanji = counter.chars().count() == 1 && counter != "つ";
+    // 1998本大会: a year before a word, not 1998 sticks.
+    if n.plain && n.chars == 4 && one_kanji && next_is_kanji {
+        return None;
+    }
+    // 1回戦 is a round, not a number of times.
+    if counter == "回" && text[end..].starts_with('戦') {
+        return None;
+    }
+    if n.kanji_only()
+        && !n.vague
+        && (!KANJI_SAFE.contains(&counter) || (one_kanji && next_is_kanji))
+    {
+        return None;
     }
     match counter {
         "つ" if !n.int().is_some_and(|v| (1..=9).contains(&v)) => return None,
@@ -404,17 +414,18 @@ fn japanese(text: &str, n: &Numeral) -> Option<Candidate> {
                 return None;
             }
         }
-        "分" => {
-            // 15時30分 is a clock time, 3分の1 a fraction, 十分 "enough".
-            if prev_char(text, n.start) == Some('時') || text[end..].starts_with('の') {
-                return None;
-            }
+        // 15時30分 is a clock time, 3分の1 a fraction.
+        "分" if prev_char(text, n.start) == Some('時') || text[end..].starts_with('の') => {
+            return None
         }
         "週" if text[end..].starts_with('末') => return None,
         _ => {}
     }
-    // 3時間30分, 1年3カ月: one duration written in two units.
-    if is_duration(counter) {
+    if is_duration(counter) && text[end..].starts_with('半') {
+        // 1年半, 2時間半: and a half.
+        end += '半'.len_utf8();
+    } else if is_duration(counter) {
+        // 3時間30分, 1年3カ月: one duration written in two units.
         if let Some(m) = super::number::parse_at(text, end) {
             if let Some((e2, k2)) = match_at(text, m.end, JA_COUNTERS, false, false) {
                 if is_duration(JA_COUNTERS[k2])
@@ -457,6 +468,10 @@ fn english(text: &str, n: &Numeral) -> Option<Candidate> {
     if !n.arabic || is_ordinal_or_version(text, n) {
         return None;
     }
+    // 100 000: the second group of a number written with a space.
+    if n.plain && n.chars > 1 && text[n.start..].starts_with('0') {
+        return None;
+    }
     if let Some((e, _)) = match_at(text, n.end, GLUED_UNITS, false, true) {
         return Some(cand(
             n.start,
@@ -474,6 +489,17 @@ fn english(text: &str, n: &Numeral) -> Option<Candidate> {
     // A year (in 2015 companies …) is left to DATE.
     if n.plain && n.chars == 4 && n.int().is_some_and(|y| (1900..=2099).contains(&y)) {
         return None;
+    }
+    if n.int() == Some(1) {
+        if let Some((e, _)) = match_at(text, at, EN_SINGULAR, false, true) {
+            return Some(cand(
+                n.start,
+                e,
+                EntityType::Quantity,
+                None,
+                Confidence::Rule,
+            ));
+        }
     }
     unit_after(text, at).map(|e| cand(n.start, e, EntityType::Quantity, None, Confidence::Rule))
 }
@@ -504,7 +530,9 @@ fn english_words(text: &str, out: &mut Vec<Candidate>) {
         let Some((e, w)) = word_at(text, i) else {
             continue;
         };
-        if !english_word(w).is_some_and(|v| v >= 2) || version_before(text, i) {
+        // forty-five: only whole number words.
+        let hyphenated = prev_char(text, i) == Some('-') || text[e..].starts_with('-');
+        if hyphenated || english_word(w).is_none_or(|v| v < 2) || version_before(text, i) {
             continue;
         }
         let at = skip_spaces(text, e, 1);
@@ -579,6 +607,18 @@ mod tests {
             ("the 3 is", &[]),
             ("5 percentage points", &["5 percentage points"]),
             ("3ポイント上昇", &["3ポイント"]),
+            ("ミス・ユニバース2008ページェント", &[]),
+            ("アラブカップ1998本大会", &[]),
+            ("リーグ1部で優勝", &[]),
+            ("1回戦で", &[]),
+            ("約1年半ぶり", &["1年半"]),
+            ("2時間半", &["2時間半"]),
+            ("forty-five miles", &[]),
+            ("100 000 devices", &[]),
+            ("spent 2 1/2 years", &[]),
+            ("1 day", &["1 day"]),
+            ("2 day at", &[]),
+            ("Two others died", &[]),
             ("in 2015 companies", &[]),
         ];
         for (text, want) in cases {

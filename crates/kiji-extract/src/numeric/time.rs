@@ -12,7 +12,7 @@ use kiji_core::EntityType;
 
 /// Japanese parts of a day that point at one (今夜 = tonight).
 const JA_PARTS: &[&str] = &[
-    "今夜", "今朝", "昨夜", "今晩", "昨晩", "明朝", "今夕", "今宵", "同夜", "深夜", "未明",
+    "今夜", "今朝", "昨夜", "今晩", "昨晩", "明朝", "今夕", "今宵", "同夜",
 ];
 
 /// English parts of a day (case-insensitive, whole words).
@@ -205,12 +205,12 @@ fn to_24(h: u32, pm: bool) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::run;
+    use super::super::tests::{run, Case};
     use kiji_core::EntityType::Time;
 
     #[test]
     fn time_spans_and_norms() {
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        let cases: &[Case] = &[
             ("午前10時に", &[("午前10時", Some("10:00"))]),
             ("午後3時30分", &[("午後3時30分", Some("15:30"))]),
             ("午後3時", &[("午後3時", Some("15:00"))]),
@@ -239,6 +239,7 @@ mod tests {
             ("25時", &[]),
             ("3:1の比率", &[]),
             ("朝食", &[]),
+            ("深夜番組", &[]),
             ("I am 10 am", &[("10 am", Some("10:00"))]),
             ("13 pm", &[]),
             ("2 amps", &[]),
