@@ -285,15 +285,17 @@ impl Summary {
         (self.elapsed_secs > 0.0).then(|| self.bytes as f64 / 1e6 / self.elapsed_secs)
     }
 
-    /// A small aligned table for the terminal:
+    /// A small aligned table for the terminal, labels left and values
+    /// right:
     ///
     /// ```text
-    /// documents     12
-    ///   processed   11
-    ///   failed       1
-    /// entities     345
-    ///   PERSON      40
+    /// documents            4
+    ///   processed          2
+    ///   failed             2
+    /// entities            11
+    ///   PERSON             2
     /// ...
+    /// throughput   1.50 MB/s
     /// ```
     pub fn table(&self) -> String {
         let mut rows: Vec<(String, String)> = vec![
@@ -321,20 +323,14 @@ impl Summary {
             rows.push(("throughput".into(), format!("{rate:.2} MB/s")));
         }
         let label_w = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
-        // Right-align the counts that are plain numbers, as a column.
-        let num_w = rows
+        let value_w = rows
             .iter()
-            .filter(|(_, v)| v.bytes().all(|b| b.is_ascii_digit()))
-            .map(|(_, v)| v.len())
+            .map(|(_, v)| v.chars().count())
             .max()
             .unwrap_or(0);
         let mut out = String::new();
         for (label, value) in rows {
-            if value.bytes().all(|b| b.is_ascii_digit()) {
-                let _ = writeln!(out, "{label:<label_w$}  {value:>num_w$}");
-            } else {
-                let _ = writeln!(out, "{label:<label_w$}  {value}");
-            }
+            let _ = writeln!(out, "{label:<label_w$}  {value:>value_w$}");
         }
         out
     }
