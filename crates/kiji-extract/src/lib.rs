@@ -9,6 +9,7 @@
 //! New recognisers slot in by implementing the trait and being added to
 //! [`Extractor::new`].
 
+pub mod gazetteer;
 pub mod numeric;
 pub mod resolve;
 

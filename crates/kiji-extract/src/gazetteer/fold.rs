@@ -1,0 +1,245 @@
+//! Character folding for dictionary matching, with a map back to the
+//! original byte offsets.
+//!
+//! News text writes the same name in several ways: `ＯｐｅｎＡＩ` (full-width),
+//! `ｿﾆｰ` (half-width katakana), `イーロン＝マスク`, `New　York` (ideographic
+//! space), `Côte d’Ivoire`. Aliases and text are folded with the same
+//! function, so one alias matches every variant, and the map sends a match in
+//! the folded text back to the exact original substring.
+//!
+//! Folding rules, applied in one pass:
+//!
+//! * full-width ASCII (U+FF01–U+FF5E) → ASCII; ideographic and other wide
+//!   spaces → one ASCII space, and runs of horizontal spaces collapse to one;
+//! * half-width katakana → full-width, a following voiced / semi-voiced mark
+//!   (`ﾞ`, `ﾟ`, or the combining U+3099 / U+309A) composes (`ｿﾞ` → `ゾ`);
+//! * Latin letters → lower case (the case rule of the matcher decides later
+//!   whether a case-insensitive match is accepted);
+//! * middle dots `･`, `·`, `‧` → `・`; `=`, `＝`, `゠` right after katakana →
+//!   `・` (both separate the parts of a foreign name);
+//! * dashes and minus signs (U+2010–U+2015, U+2212, U+FE63) → `-`;
+//! * curly apostrophes → `'`.
+//!
+//! Line breaks are kept as they are, so a name never matches across lines.
+
+/// Half-width katakana block U+FF61–U+FF9F, full-width equivalents in order.
+const HALF_KANA: [char; 63] = [
+    '。', '「', '」', '、', '・', 'ヲ', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ャ', 'ュ', 'ョ', 'ッ', 'ー',
+    'ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'ケ', 'コ', 'サ', 'シ', 'ス', 'セ', 'ソ', 'タ',
+    'チ', 'ツ', 'テ', 'ト', 'ナ', 'ニ', 'ヌ', 'ネ', 'ノ', 'ハ', 'ヒ', 'フ', 'ヘ', 'ホ', 'マ', 'ミ',
+    'ム', 'メ', 'モ', 'ヤ', 'ユ', 'ヨ', 'ラ', 'リ', 'ル', 'レ', 'ロ', 'ワ', 'ン', '\u{309B}',
+    '\u{309C}',
+];
+
+/// The text after folding and, for every byte of it, the original byte
+/// offset of the character it came from.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Folded {
+    /// Folded text.
+    pub text: String,
+    /// `starts[i]` = original byte offset of the character that produced
+    /// folded byte `i`; one extra entry holds the original length, so the
+    /// original end of a match ending at folded byte `e` is `starts[e]`
+    /// (characters dropped by folding — extra spaces, composed marks — belong
+    /// to the character before them).
+    starts: Vec<u32>,
+}
+
+impl Folded {
+    /// Original byte range of the folded byte range `start..end`.
+    pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.starts[start] as usize, self.starts[end] as usize)
+    }
+}
+
+/// True for katakana letters and the prolonged sound mark (not `・`).
+pub(crate) fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}')
+}
+
+/// True for letters and digits of Latin script, the characters a Latin
+/// alias must not touch on either side.
+pub(crate) fn is_latin_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (c.is_alphabetic() && ('\u{00C0}'..'\u{0250}').contains(&c))
+}
+
+/// Voiced (`semi == false`) or semi-voiced form of a katakana letter.
+fn voiced(base: char, semi: bool) -> Option<char> {
+    let b = base as u32;
+    let v = if semi {
+        matches!(b, 0x30CF | 0x30D2 | 0x30D5 | 0x30D8 | 0x30DB).then_some(b + 2)?
+    } else if b == 0x30A6 {
+        0x30F4 // ウ → ヴ
+    } else if (0x30AB..=0x30C1).contains(&b) && b % 2 == 1
+        || matches!(
+            b,
+            0x30C4 | 0x30C6 | 0x30C8 | 0x30CF | 0x30D2 | 0x30D5 | 0x30D8 | 0x30DB
+        )
+    {
+        b + 1
+    } else {
+        return None;
+    };
+    char::from_u32(v)
+}
+
+/// Folds `text` for matching, keeping the offset map.
+///
+/// Texts of 4 GiB or more cannot be mapped with 32-bit offsets; they fold to
+/// an empty result (no match) rather than to wrong offsets.
+pub(crate) fn fold(text: &str) -> Folded {
+    if text.len() >= u32::MAX as usize {
+        return Folded::default();
+    }
+    let mut out = Folded {
+        text: String::with_capacity(text.len()),
+        starts: Vec::with_capacity(text.len() + 1),
+    };
+    fold_into(text, |c, at| {
+        let before = out.text.len();
+        out.text.push(c);
+        // `at` < u32::MAX, checked above.
+        out.starts
+            .extend(std::iter::repeat_n(at as u32, out.text.len() - before));
+    });
+    out.starts.push(text.len() as u32);
+    out
+}
+
+/// Folds an alias; the same rules as [`fold`] without the offset map.
+pub(crate) fn fold_key(alias: &str) -> String {
+    let mut s = String::with_capacity(alias.len());
+    fold_into(alias.trim(), |c, _| s.push(c));
+    s
+}
+
+/// The folding loop: calls `emit(folded char, original byte offset)` for
+/// every output character.
+fn fold_into(text: &str, mut emit: impl FnMut(char, usize)) {
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((at, c)) = chars.next() {
+        let mut c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{FF61}'..='\u{FF9F}' => HALF_KANA[(c as u32 - 0xFF61) as usize],
+            _ => c,
+        };
+        // Voiced marks after a kana compose with it; the mark's bytes stay
+        // mapped to the base letter.
+        if is_katakana(c) {
+            if let Some(&(_, m)) = chars.peek() {
+                let semi = match m {
+                    '\u{FF9E}' | '\u{3099}' => Some(false),
+                    '\u{FF9F}' | '\u{309A}' => Some(true),
+                    _ => None,
+                };
+                if let Some(v) = semi.and_then(|s| voiced(c, s)) {
+                    chars.next();
+                    c = v;
+                }
+            }
+        }
+        let c = match c {
+            ' '
+            | '\t'
+            | '\u{00A0}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}' => {
+                if prev == Some(' ') {
+                    continue;
+                }
+                ' '
+            }
+            '\u{00B7}' | '\u{2027}' | '\u{30FB}' => '・',
+            '=' | '\u{30A0}' if prev.is_some_and(is_katakana) => '・',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' => '-',
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
+            c if c.is_uppercase() => {
+                // Lower-casing may give several characters (İ → i̇); all map
+                // to the same original character.
+                for l in c.to_lowercase() {
+                    emit(l, at);
+                }
+                prev = Some(c);
+                continue;
+            }
+            c => c,
+        };
+        emit(c, at);
+        prev = Some(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_variants_to_one_key() {
+        let cases = [
+            ("ＯｐｅｎＡＩ", "openai"),
+            ("ｿﾆｰ", "ソニー"),
+            ("ｿﾞﾝﾋﾞ", "ゾンビ"),
+            ("ﾊﾟﾘ", "パリ"),
+            ("ｳﾞｨﾄﾝ", "ヴィトン"),
+            ("カ\u{3099}", "ガ"),
+            ("イーロン＝マスク", "イーロン・マスク"),
+            ("イーロン=マスク", "イーロン・マスク"),
+            ("イーロン･マスク", "イーロン・マスク"),
+            ("a=b", "a=b"),
+            ("New　York", "new york"),
+            ("New   York", "new york"),
+            ("Côte d’Ivoire", "côte d'ivoire"),
+            ("Guinea‐Bissau", "guinea-bissau"),
+            ("ＵＳＡ", "usa"),
+            ("東京都", "東京都"),
+            ("ﾞ", "\u{309B}"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold_key(input), want, "input {input:?}");
+            assert_eq!(fold(input).text, want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_map_back_to_original_characters() {
+        // (text, folded needle, original substring it must map to)
+        let cases = [
+            ("社長はｿﾆｰの", "ソニー", "ｿﾆｰ"),
+            ("xｿﾞﾝﾋﾞy", "ゾンビ", "ｿﾞﾝﾋﾞ"),
+            ("in ＯｐｅｎＡＩ's", "openai", "ＯｐｅｎＡＩ"),
+            ("New  York City", "new york", "New  York"),
+            ("Élysée Palace", "élysée", "Élysée"),
+            ("米国と日本", "日本", "日本"),
+        ];
+        for (text, needle, want) in cases {
+            let f = fold(text);
+            let at = f
+                .text
+                .find(needle)
+                .unwrap_or_else(|| panic!("{needle} in {text}"));
+            let (s, e) = f.original(at, at + needle.len());
+            assert_eq!(&text[s..e], want, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn char_classes() {
+        for (c, kata, latin) in [
+            ('ア', true, false),
+            ('ー', true, false),
+            ('・', false, false),
+            ('a', false, true),
+            ('é', false, true),
+            ('7', false, true),
+            ('日', false, false),
+            ('\'', false, false),
+        ] {
+            assert_eq!(is_katakana(c), kata, "{c}");
+            assert_eq!(is_latin_word(c), latin, "{c}");
+        }
+    }
+}

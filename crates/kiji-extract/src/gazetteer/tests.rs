@@ -1,0 +1,430 @@
+//! Matcher tests over a small hand-made dictionary, and checks of the shipped
+//! data.
+
+use super::*;
+use crate::{DocContext, Recognizer};
+use kiji_core::{OffsetMap, Pos};
+
+const DICT: &str = "\
+# test dictionary
+Japan\tLOCATION\t日本|ジャパン\tQ17
+United States\tLOCATION\t米国|アメリカ|USA|U.S.|US\tQ30
+India\tLOCATION\tインド\tQ668
+Indonesia\tLOCATION\tインドネシア\tQ252
+Tokyo\tLOCATION\t東京|東京都\tQ1490
+Kyoto\tLOCATION\t京都|京都府\tQ34600
+New York City\tLOCATION\tNew York|ニューヨーク\tQ60
+Russia\tLOCATION\tロシア
+Ukraine\tLOCATION\tウクライナ
+China\tLOCATION\t中国
+Apple Inc.\tORG\tApple|アップル
+Shell plc\tORG\tShell
+OpenAI\tORG\tオープンAI
+Sony\tORG\tソニー
+Sony Group\tORG\tソニーグループ
+Elon Musk\tPERSON\tイーロン・マスク|Musk|マスク
+iPhone\tPRODUCT\tアイフォーン
+";
+
+fn dict() -> Gazetteer {
+    match Gazetteer::from_str("test.tsv", DICT) {
+        Ok(g) => g,
+        Err(e) => panic!("test dictionary: {e}"),
+    }
+}
+
+/// (original substring, canonical) of every match.
+fn found(g: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<(String, String)> {
+    g.find(text, tokens)
+        .into_iter()
+        .map(|m| {
+            (
+                text[m.byte_start..m.byte_end].to_string(),
+                m.entry.canonical.clone(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn matches_without_tokens() {
+    let g = dict();
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        // Folding: width, half-width kana, case.
+        ("ＯｐｅｎＡＩが発表", &[("ＯｐｅｎＡＩ", "OpenAI")]),
+        (
+            "openai and OPENAI",
+            &[("openai", "OpenAI"), ("OPENAI", "OpenAI")],
+        ),
+        ("ｿﾆｰの新製品", &[("ｿﾆｰ", "Sony")]),
+        ("ｿﾆｰｸﾞﾙｰﾌﾟ", &[("ｿﾆｰｸﾞﾙｰﾌﾟ", "Sony Group")]),
+        ("イーロン＝マスク氏", &[("イーロン＝マスク", "Elon Musk")]),
+        ("イーロン･マスク氏", &[("イーロン･マスク", "Elon Musk")]),
+        ("New　York", &[("New　York", "New York City")]),
+        // Case rule: common words stay words.
+        ("an apple a day", &[]),
+        ("Apple said", &[("Apple", "Apple Inc.")]),
+        ("APPLE SAID", &[("APPLE", "Apple Inc.")]),
+        ("shell companies", &[]),
+        ("let us go", &[]),
+        ("Us and them", &[]),
+        (
+            "the US and the U.S.",
+            &[("US", "United States"), ("U.S.", "United States")],
+        ),
+        ("iphone", &[("iphone", "iPhone")]),
+        ("アイフォーン", &[("アイフォーン", "iPhone")]),
+        // Latin boundaries.
+        ("Japan's economy", &[("Japan", "Japan")]),
+        ("Japanese firms", &[]),
+        ("NIPPONJapan", &[]),
+        ("Japan2025", &[]),
+        ("(Japan)", &[("Japan", "Japan")]),
+        ("日本とJapan", &[("日本", "Japan"), ("Japan", "Japan")]),
+        ("Muskrat", &[]),
+        // Katakana runs.
+        ("インドの経済", &[("インド", "India")]),
+        ("インドネシアへ", &[("インドネシア", "Indonesia")]),
+        ("インドア派", &[]),
+        (
+            "ロシア・ウクライナ",
+            &[("ロシア", "Russia"), ("ウクライナ", "Ukraine")],
+        ),
+        ("ロシアン", &[]),
+        (
+            "イーロン・マスクとマスク",
+            &[("イーロン・マスク", "Elon Musk"), ("マスク", "Elon Musk")],
+        ),
+        ("マスクス", &[]),
+        // Demonyms and adjectives.
+        ("日本人の", &[]),
+        ("日系企業", &[]),
+        ("中国製の部品", &[]),
+        ("中国語", &[]),
+        ("アメリカ人", &[]),
+        ("日本産", &[]),
+        ("日本の", &[("日本", "Japan")]),
+        // Longest wins; shorter tried when the longest is rejected.
+        ("ソニーグループの", &[("ソニーグループ", "Sony Group")]),
+        ("東京都知事", &[("東京都", "Tokyo")]),
+        // Several matches, in order, across mixed text.
+        (
+            "米国のAppleと日本のソニー",
+            &[
+                ("米国", "United States"),
+                ("Apple", "Apple Inc."),
+                ("日本", "Japan"),
+                ("ソニー", "Sony"),
+            ],
+        ),
+        ("", &[]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(found(&g, text, &[]), pairs(want), "text {text:?}");
+    }
+}
+
+/// Tokens for `text` split at the given substrings (which must cover it).
+fn tokens(text: &str, parts: &[&str]) -> Vec<Token> {
+    let map = OffsetMap::new(text);
+    let mut at = 0;
+    let mut out = Vec::new();
+    for p in parts {
+        assert!(text[at..].starts_with(p), "{p} at {at} in {text}");
+        out.push(Token {
+            span: map.span(at, at + p.len()),
+            pos: Pos::Noun,
+            sentence: 0,
+            details: None,
+        });
+        at += p.len();
+    }
+    out
+}
+
+#[test]
+fn kanji_matches_respect_token_boundaries() {
+    let g = dict();
+    /// (text, token surfaces, expected matches)
+    type Case<'a> = (&'a str, &'a [&'a str], &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
+        // 京都 inside 東京都 is not a word of the text.
+        ("東京都に", &["東京", "都", "に"], &[("東京都", "Tokyo")]),
+        ("東京都庁", &["東京都庁"], &[]),
+        ("東京の", &["東京", "の"], &[("東京", "Tokyo")]),
+        ("京都府で", &["京都", "府", "で"], &[("京都府", "Kyoto")]),
+        ("京都府警", &["京都府警"], &[]),
+        ("京都府警", &["京都", "府警"], &[("京都", "Kyoto")]),
+        // Tokens elsewhere in the text do not matter.
+        ("中国とは", &["と", "は"][..0], &[("中国", "China")]),
+        // Latin and katakana aliases ignore tokens.
+        ("Japanの", &["Ja", "pan", "の"], &[("Japan", "Japan")]),
+    ];
+    for (text, parts, want) in cases {
+        let toks = tokens(text, parts);
+        assert_eq!(
+            found(&g, text, &toks),
+            pairs(want),
+            "text {text:?} tokens {parts:?}"
+        );
+    }
+}
+
+#[test]
+fn offsets_index_the_original_text() {
+    let g = dict();
+    let texts = [
+        "【速報】ｿﾆｰとＯｐｅｎＡＩ、New   Yorkで。Japan's イーロン＝マスク",
+        "全角　スペースと東京都、ｲﾝﾄﾞﾈｼｱ",
+    ];
+    for text in texts {
+        let ms = g.find(text, &[]);
+        assert!(ms.len() >= 2, "{text}: {ms:?}");
+        for m in &ms {
+            assert!(text.is_char_boundary(m.byte_start) && text.is_char_boundary(m.byte_end));
+            let sub = &text[m.byte_start..m.byte_end];
+            // The original substring folds to an alias of the entry found.
+            assert_eq!(g.lookup(sub), Some(m.entry), "{sub:?}");
+        }
+        assert!(ms.windows(2).all(|w| w[0].byte_end <= w[1].byte_start));
+    }
+}
+
+#[test]
+fn lookup_folds_the_alias() {
+    let g = dict();
+    let cases = [
+        ("アメリカ", Some("United States")),
+        ("ｱﾒﾘｶ", Some("United States")),
+        ("usa", Some("United States")),
+        ("ＵＳＡ", Some("United States")),
+        ("Japan", Some("Japan")),
+        ("イーロン=マスク", Some("Elon Musk")),
+        ("Atlantis", None),
+    ];
+    for (alias, want) in cases {
+        assert_eq!(
+            g.lookup(alias).map(|e| e.canonical.as_str()),
+            want,
+            "{alias}"
+        );
+    }
+    let us = g.lookup("米国");
+    assert_eq!(us.and_then(|e| e.wikidata.as_deref()), Some("Q30"));
+    assert_eq!(us.map(|e| e.ty), Some(EntityType::Location));
+}
+
+#[test]
+fn short_aliases_are_skipped_with_a_warning() {
+    let g = match Gazetteer::from_str(
+        "s.tsv",
+        "United States\tLOCATION\t米|米国\nX\tORG\tTwitter\n",
+    ) {
+        Ok(g) => g,
+        Err(e) => panic!("{e}"),
+    };
+    assert!(g.lookup("米").is_none());
+    assert!(g.lookup("米国").is_some());
+    assert!(g.lookup("X").is_none());
+    assert_eq!(g.lookup("Twitter").map(|e| e.canonical.as_str()), Some("X"));
+    assert_eq!(g.warnings().len(), 2, "{:?}", g.warnings());
+    assert!(g.warnings()[0].starts_with("s.tsv:1: "));
+    assert!(g.warnings()[1].starts_with("s.tsv:2: "));
+}
+
+#[test]
+fn later_files_override_and_add() {
+    let mut g = dict();
+    let user = match Gazetteer::from_str(
+        "user.tsv",
+        "# a user's own names\nApple Records\tORG\tApple\nKiji Shimbun\tORG\t記事新聞|Kiji\n",
+    ) {
+        Ok(u) => u,
+        Err(e) => panic!("{e}"),
+    };
+    if let Err(e) = g.extend(&user) {
+        panic!("{e}");
+    }
+    assert_eq!(
+        g.lookup("Apple").map(|e| e.canonical.as_str()),
+        Some("Apple Records")
+    );
+    // Other aliases of the overridden entry keep it.
+    assert_eq!(
+        g.lookup("アップル").map(|e| e.canonical.as_str()),
+        Some("Apple Inc.")
+    );
+    assert_eq!(
+        found(&g, "記事新聞とApple", &[]),
+        pairs(&[("記事新聞", "Kiji Shimbun"), ("Apple", "Apple Records")])
+    );
+    let c = g.conflicts();
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].alias, "apple");
+    assert_eq!(c[0].earlier.0, "Apple Inc.");
+    assert_eq!(c[0].later.0, "Apple Records");
+    assert_eq!(c[0].later.2.to_string(), "user.tsv:2");
+}
+
+#[test]
+fn files_and_folders_load_in_order() {
+    let dir = std::env::temp_dir().join(format!("kiji-gazetteer-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        panic!("{e}");
+    }
+    let write = |name: &str, text: &str| {
+        if let Err(e) = std::fs::write(dir.join(name), text) {
+            panic!("{e}");
+        }
+    };
+    write("a.tsv", "Georgia\tLOCATION\tジョージア\n");
+    write(
+        "b.tsv",
+        "Georgia (U.S. state)\tLOCATION\tジョージア|ジョージア州\n",
+    );
+    write("notes.txt", "not a dictionary\n");
+    let g = match Gazetteer::from_dir(&dir) {
+        Ok(g) => g,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(g.len(), 2);
+    assert_eq!(
+        g.lookup("ジョージア").map(|e| e.canonical.as_str()),
+        Some("Georgia (U.S. state)")
+    );
+    assert_eq!(g.conflicts().len(), 1);
+    let reversed = match Gazetteer::from_files(&[dir.join("b.tsv"), dir.join("a.tsv")]) {
+        Ok(g) => g,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(
+        reversed.lookup("ジョージア").map(|e| e.canonical.as_str()),
+        Some("Georgia")
+    );
+
+    write("c.tsv", "ok\tORG\n\nbroken line without tabs\n");
+    let e = Gazetteer::from_dir(&dir)
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("c.tsv:3: "), "{e}");
+    let missing = Gazetteer::from_files(&[dir.join("missing.tsv")])
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+    assert!(missing.contains("missing.tsv"), "{missing}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn recognizer_proposes_known_candidates_with_canonicals() {
+    let g = Arc::new(dict());
+    let r = GazetteerRecognizer::new(g);
+    let text = "米国のイーロン・マスク氏がAppleを訪問";
+    let map = OffsetMap::new(text);
+    let sentences = [kiji_core::Sentence {
+        span: map.span(0, text.len()),
+        lang: kiji_core::Lang::JA,
+    }];
+    let cx = DocContext {
+        text,
+        sentences: &sentences,
+        tokens: &[],
+        date: None,
+        offsets: &map,
+    };
+    let mut out = Vec::new();
+    r.propose(&cx, &mut out);
+    let got: Vec<_> = out
+        .iter()
+        .map(|c| {
+            (
+                &text[c.byte_start..c.byte_end],
+                c.ty,
+                c.canonical.as_deref(),
+                c.confidence,
+                c.source,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "米国",
+                EntityType::Location,
+                Some("United States"),
+                crate::Confidence::Known,
+                "gazetteer"
+            ),
+            (
+                "イーロン・マスク",
+                EntityType::Person,
+                Some("Elon Musk"),
+                crate::Confidence::Known,
+                "gazetteer"
+            ),
+            (
+                "Apple",
+                EntityType::Org,
+                Some("Apple Inc."),
+                crate::Confidence::Known,
+                "gazetteer"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn shipped_dictionaries_load_without_conflicts() {
+    let g = match Gazetteer::builtin() {
+        Ok(g) => g,
+        Err(e) => panic!("shipped dictionaries: {e}"),
+    };
+    let conflicts: Vec<String> = g.conflicts().iter().map(|c| c.to_string()).collect();
+    assert!(
+        conflicts.is_empty(),
+        "{} conflicts:\n{}",
+        conflicts.len(),
+        conflicts.join("\n")
+    );
+    let files: Vec<&str> = Gazetteer::builtin_files().collect();
+    if files.iter().any(|f| f.starts_with("places-")) {
+        let cases = [
+            ("米国", "United States"),
+            ("アメリカ", "United States"),
+            ("Japan", "Japan"),
+            ("日本", "Japan"),
+            ("東京都", "Tokyo"),
+            ("大阪", "Osaka"),
+            ("ヨーロッパ", "Europe"),
+            ("シリコンバレー", "Silicon Valley"),
+            ("カリフォルニア州", "California"),
+            ("韓国", "South Korea"),
+        ];
+        for (alias, canonical) in cases {
+            let e = g.lookup(alias);
+            assert_eq!(e.map(|e| e.canonical.as_str()), Some(canonical), "{alias}");
+            assert_eq!(e.map(|e| e.ty), Some(EntityType::Location), "{alias}");
+        }
+        // Demonyms are not in the place data.
+        for word in ["Japanese", "American", "Chinese", "British"] {
+            assert!(g.lookup(word).is_none(), "{word}");
+        }
+    }
+}
+
+#[test]
+fn builtin_is_cached() {
+    match (Gazetteer::builtin(), Gazetteer::builtin()) {
+        (Ok(a), Ok(b)) => assert!(Arc::ptr_eq(&a, &b)),
+        (Err(e), _) | (_, Err(e)) => panic!("{e}"),
+    }
+}
