@@ -18,7 +18,9 @@ use crate::cell::{is_plain_number, Cell};
 use crate::files::TempFiles;
 use crate::tables::{self, Row, Stats, TableDef};
 use crate::ExportError;
-use rust_xlsxwriter::{ExcelDateTime, Format as XFormat, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format as XFormat, Workbook, Worksheet, XlsxError,
+};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
@@ -92,6 +94,7 @@ impl XlsxBook {
             integer: XFormat::new().set_num_format("#,##0"),
             decimal: XFormat::new().set_num_format("#,##0.00"),
         };
+        xlsx.set_properties().map_err(|e| xlsx.err(e))?;
         for (i, def) in tables::ALL.iter().enumerate() {
             xlsx.add_sheet(i, def).map_err(|e| xlsx.err(e))?;
         }
@@ -103,6 +106,19 @@ impl XlsxBook {
             path: self.path.clone(),
             source,
         }
+    }
+
+    /// Fixes the document properties. The creation time would otherwise be
+    /// the clock's, and identical input must give a byte-identical workbook;
+    /// 1980-01-01 is the zip format's own "no date", which the container's
+    /// entries carry too.
+    fn set_properties(&mut self) -> Result<(), XlsxError> {
+        let epoch = ExcelDateTime::from_ymd(1980, 1, 1)?;
+        let props = DocProperties::new()
+            .set_title("kiji export")
+            .set_creation_datetime(&epoch);
+        self.book.set_properties(&props);
+        Ok(())
     }
 
     fn add_sheet(&mut self, index: usize, def: &TableDef) -> Result<(), XlsxError> {
