@@ -251,14 +251,13 @@ fn write_cell(
         Cell::Num(x) => {
             ws.write_number_with_format(row, col, *x, decimal)?;
         }
-        Cell::Date { year, month, day } => match ExcelDateTime::from_ymd(*year, *month, *day) {
-            Ok(d) => {
+        Cell::Date { year, month, day } => {
+            // A day that does not exist (2025-02-30) or lies before Excel's
+            // epoch leaves the cell empty; the norm column has the text.
+            if let Ok(d) = ExcelDateTime::from_ymd(*year, *month, *day) {
                 ws.write_datetime_with_format(row, col, &d, date)?;
             }
-            // Not a real calendar day (2025-02-30) or before Excel's epoch:
-            // leave the cell empty; the norm column has the text.
-            Err(_) => {}
-        },
+        }
         Cell::Empty => {}
     }
     Ok(())
