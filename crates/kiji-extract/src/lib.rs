@@ -7,7 +7,7 @@
 //! later `マスク` takes the canonical of an earlier `イーロン・マスク`.
 //!
 //! New recognisers slot in by implementing the trait and being added to
-//! [`Extractor::new`].
+//! [`standard_extractor`].
 
 pub mod gazetteer;
 pub mod numeric;
@@ -165,6 +165,28 @@ impl Extractor {
         let chosen = resolve(candidates);
         to_entities(cx, chosen)
     }
+}
+
+/// The extractor kiji runs: the gazetteer (shipped files unless
+/// `builtin` is false, plus `user_gazetteers`), numeric expressions, and the
+/// name recognisers.
+pub fn standard_extractor(
+    user_gazetteers: &[std::path::PathBuf],
+    builtin: bool,
+) -> Result<Extractor, gazetteer::GazetteerError> {
+    let gazetteer = match (builtin, user_gazetteers.is_empty()) {
+        (true, true) => gazetteer::Gazetteer::builtin()?,
+        (true, false) => {
+            let mut g = (*gazetteer::Gazetteer::builtin()?).clone();
+            g.add_files(user_gazetteers)?;
+            std::sync::Arc::new(g)
+        }
+        (false, _) => std::sync::Arc::new(gazetteer::Gazetteer::from_files(user_gazetteers)?),
+    };
+    Ok(Extractor::with_recognizers(vec![
+        Box::new(gazetteer::GazetteerRecognizer::new(gazetteer)),
+        Box::new(numeric::NumericRecognizer::new()),
+    ]))
 }
 
 /// Turns resolved candidates into entities with code point offsets and

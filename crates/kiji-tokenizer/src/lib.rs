@@ -18,12 +18,17 @@ mod embedded {
 use std::path::{Path, PathBuf};
 
 use kiji_core::{Lang, OffsetMap, Pos, Sentence, Token, TokenDetails};
-use lindera::dictionary::{Dictionary, UserDictionary};
+use lindera::dictionary::UserDictionary;
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
 use lindera_dictionary::builder::DictionaryBuilder;
 use lindera_dictionary::dictionary::metadata::Metadata;
 use unicode_segmentation::UnicodeSegmentation;
+
+/// The shipped user dictionaries (`dictionaries/user/*.csv`), bundled by the
+/// build script.
+pub const SHIPPED_USER_DICTIONARY: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/user-dictionary.csv"));
 
 /// The metadata lindera's IPADIC uses, for compiling user dictionaries and
 /// MeCab sources in the same schema as the embedded dictionary.
@@ -66,6 +71,18 @@ pub enum TokenizerError {
     Segment(String),
 }
 
+/// Which dictionaries a [`Tokenizer`] uses.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TokenizerConfig {
+    /// A compiled lindera dictionary folder instead of the embedded IPADIC
+    /// (as written by [`build_dictionary`] or lindera's own tools).
+    pub dict: Option<PathBuf>,
+    /// User dictionary CSV files.
+    pub user_dicts: Vec<PathBuf>,
+    /// Also load the shipped `dictionaries/user/*.csv`.
+    pub shipped_user_dictionary: bool,
+}
+
 /// A shared, thread-safe tokenizer. Cheap to clone (the dictionary is shared).
 #[derive(Clone)]
 pub struct Tokenizer {
@@ -74,24 +91,32 @@ pub struct Tokenizer {
 
 impl Tokenizer {
     /// The tokenizer with the embedded IPADIC and the given user dictionaries
-    /// (lindera CSV: `surface,pos,reading` rows or full IPADIC rows).
+    /// (lindera CSV: `surface,pos,reading` rows or full IPADIC rows), and no
+    /// shipped user dictionary.
     pub fn embedded(user_dicts: &[PathBuf]) -> Result<Self, TokenizerError> {
-        let dict = embedded::load().map_err(|e| TokenizerError::Embedded(e.to_string()))?;
-        Self::with_dictionary(dict, user_dicts)
+        Self::new(&TokenizerConfig {
+            user_dicts: user_dicts.to_vec(),
+            ..TokenizerConfig::default()
+        })
     }
 
-    /// The tokenizer with a compiled lindera dictionary from `dir` (as
-    /// written by [`build_dictionary`] or lindera's own tools).
-    pub fn from_dir(dir: &Path, user_dicts: &[PathBuf]) -> Result<Self, TokenizerError> {
-        let dict = lindera::dictionary::load_fs_dictionary(dir).map_err(|e| TokenizerError::Load {
-            path: dir.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-        Self::with_dictionary(dict, user_dicts)
-    }
-
-    fn with_dictionary(dict: Dictionary, user_dicts: &[PathBuf]) -> Result<Self, TokenizerError> {
-        let user = load_user_dictionaries(&dict.metadata, user_dicts)?;
+    /// A tokenizer as configured.
+    pub fn new(cfg: &TokenizerConfig) -> Result<Self, TokenizerError> {
+        let dict = match &cfg.dict {
+            Some(dir) => {
+                lindera::dictionary::load_fs_dictionary(dir).map_err(|e| TokenizerError::Load {
+                    path: dir.to_path_buf(),
+                    reason: e.to_string(),
+                })?
+            }
+            None => embedded::load().map_err(|e| TokenizerError::Embedded(e.to_string()))?,
+        };
+        let shipped = if cfg.shipped_user_dictionary {
+            SHIPPED_USER_DICTIONARY
+        } else {
+            ""
+        };
+        let user = load_user_dictionaries(&dict.metadata, shipped, &cfg.user_dicts)?;
         Ok(Tokenizer {
             segmenter: Segmenter::new(Mode::Normal, dict, user),
         })
@@ -116,18 +141,20 @@ impl Tokenizer {
 /// (each is CSV without a header, so concatenation is well defined).
 fn load_user_dictionaries(
     metadata: &Metadata,
+    shipped: &str,
     paths: &[PathBuf],
 ) -> Result<Option<UserDictionary>, TokenizerError> {
-    if paths.is_empty() {
-        return Ok(None);
-    }
-    let mut csv = Vec::new();
+    let mut texts = vec![(PathBuf::from("dictionaries/user"), shipped.to_string())];
     for path in paths {
         let bytes = std::fs::read(path).map_err(|e| TokenizerError::UserDictionary {
             path: path.clone(),
             reason: e.to_string(),
         })?;
-        for line in String::from_utf8_lossy(&bytes).lines() {
+        texts.push((path.clone(), String::from_utf8_lossy(&bytes).into_owned()));
+    }
+    let mut csv = Vec::new();
+    for (_, text) in &texts {
+        for line in text.lines() {
             // `#` comments and blank lines keep the files reviewable.
             let trimmed = line.trim();
             if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -144,7 +171,13 @@ fn load_user_dictionaries(
     let dict = builder
         .build_user_dict_from_reader(csv.as_slice())
         .map_err(|e| TokenizerError::UserDictionary {
-            path: paths.first().cloned().unwrap_or_default(),
+            path: texts
+                .iter()
+                .filter(|(_, t)| !t.trim().is_empty())
+                .map(|(p, _)| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+                .into(),
             reason: e.to_string(),
         })?;
     Ok(Some(dict))
@@ -154,7 +187,11 @@ fn load_user_dictionaries(
 /// `unk.def`; UTF-8) into a lindera dictionary folder loadable with
 /// [`Tokenizer::from_dir`]. `metadata` is lindera's `metadata.json` for the
 /// dictionary; `None` uses IPADIC's.
-pub fn build_dictionary(src: &Path, out: &Path, metadata: Option<&Path>) -> Result<(), TokenizerError> {
+pub fn build_dictionary(
+    src: &Path,
+    out: &Path,
+    metadata: Option<&Path>,
+) -> Result<(), TokenizerError> {
     let err = |reason: String| TokenizerError::Build {
         src: src.to_path_buf(),
         out: out.to_path_buf(),
@@ -164,7 +201,8 @@ pub fn build_dictionary(src: &Path, out: &Path, metadata: Option<&Path>) -> Resu
         Some(p) => std::fs::read_to_string(p).map_err(|e| err(format!("{}: {e}", p.display())))?,
         None => IPADIC_METADATA.to_string(),
     };
-    let metadata: Metadata = serde_json::from_str(&json).map_err(|e| err(format!("metadata: {e}")))?;
+    let metadata: Metadata =
+        serde_json::from_str(&json).map_err(|e| err(format!("metadata: {e}")))?;
     DictionaryBuilder::new(metadata)
         .build_dictionary(src, out)
         .map_err(|e| err(e.to_string()))
@@ -302,11 +340,17 @@ fn details_of(fields: &[String]) -> TokenDetails {
 /// and punctuation, dropping white space.
 fn words(sentence: &str, base: usize, index: u32, offsets: &OffsetMap<'_>, out: &mut Vec<Token>) {
     for (start, w) in sentence.split_word_bound_indices() {
-        let Some(first) = w.chars().next() else { continue };
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
         if first.is_whitespace() {
             continue;
         }
-        let pos = if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && first.is_ascii_digit() {
+        let pos = if w
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && first.is_ascii_digit()
+        {
             Pos::Number
         } else if w.chars().any(char::is_alphanumeric) {
             Pos::Word
@@ -340,8 +384,14 @@ mod tests {
         let mut w = tok.worker();
         let m = OffsetMap::new(text);
         let mut out = Vec::new();
-        w.tokenize(text, &sentence(text, lang), &m, Options { details }, &mut out)
-            .expect("tokenises");
+        w.tokenize(
+            text,
+            &sentence(text, lang),
+            &m,
+            Options { details },
+            &mut out,
+        )
+        .expect("tokenises");
         out
     }
 
@@ -394,7 +444,10 @@ mod tests {
     fn english_is_split_on_word_boundaries() {
         let text = "OpenAI's CEO said $3.5 billion.";
         let toks = tokens(text, Lang::EN, false);
-        assert_eq!(surfaces(text, &toks), ["OpenAI's", "CEO", "said", "$", "3.5", "billion", "."]);
+        assert_eq!(
+            surfaces(text, &toks),
+            ["OpenAI's", "CEO", "said", "$", "3.5", "billion", "."]
+        );
         assert_eq!(toks[4].pos, Pos::Number);
         assert_eq!(toks[0].pos, Pos::Word);
     }
@@ -405,17 +458,39 @@ mod tests {
         let m = OffsetMap::new(text);
         let ja_start = text.find('日').unwrap();
         let sentences = [
-            Sentence { span: m.span(0, ja_start), lang: Lang::EN },
-            Sentence { span: m.span(ja_start, text.len()), lang: Lang::JA },
+            Sentence {
+                span: m.span(0, ja_start),
+                lang: Lang::EN,
+            },
+            Sentence {
+                span: m.span(ja_start, text.len()),
+                lang: Lang::JA,
+            },
         ];
         let tok = Tokenizer::embedded(&[]).unwrap();
         let mut out = Vec::new();
-        tok.worker().tokenize(text, &sentences, &m, Options::default(), &mut out).unwrap();
-        let nihongo = out.iter().find(|t| t.span.slice(text) == "日本語").expect("日本語 token");
-        assert_eq!(nihongo.span, Span { start: 6, end: 9, byte_start: ja_start, byte_end: ja_start + 9 });
+        tok.worker()
+            .tokenize(text, &sentences, &m, Options::default(), &mut out)
+            .unwrap();
+        let nihongo = out
+            .iter()
+            .find(|t| t.span.slice(text) == "日本語")
+            .expect("日本語 token");
+        assert_eq!(
+            nihongo.span,
+            Span {
+                start: 6,
+                end: 9,
+                byte_start: ja_start,
+                byte_end: ja_start + 9
+            }
+        );
         assert_eq!(nihongo.sentence, 1);
         for t in &out {
-            assert_eq!(t.span.slice(text), &text[t.span.byte_start..t.span.byte_end]);
+            assert_eq!(
+                t.span.slice(text),
+                &text[t.span.byte_start..t.span.byte_end]
+            );
         }
     }
 
@@ -424,19 +499,42 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("kiji-userdict-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("user.csv");
-        std::fs::write(&path, "# new AI company\nストックマーク,カスタム名詞,ストックマーク\n").unwrap();
+        std::fs::write(
+            &path,
+            "# new AI company\nストックマーク,カスタム名詞,ストックマーク\n",
+        )
+        .unwrap();
         let tok = Tokenizer::embedded(&[path]).unwrap();
         let text = "ストックマーク社";
         let m = OffsetMap::new(text);
         let mut out = Vec::new();
-        tok.worker().tokenize(text, &sentence(text, Lang::JA), &m, Options::default(), &mut out).unwrap();
+        tok.worker()
+            .tokenize(
+                text,
+                &sentence(text, Lang::JA),
+                &m,
+                Options::default(),
+                &mut out,
+            )
+            .unwrap();
         assert_eq!(out[0].span.slice(text), "ストックマーク");
         let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]
+    fn shipped_user_dictionary_loads() {
+        let tok = Tokenizer::new(&TokenizerConfig {
+            shipped_user_dictionary: true,
+            ..TokenizerConfig::default()
+        });
+        assert!(tok.is_ok(), "{:?}", tok.err());
+    }
+
+    #[test]
     fn missing_user_dictionary_is_a_clear_error() {
-        let err = Tokenizer::embedded(&[PathBuf::from("/no/such/user.csv")]).err().unwrap();
+        let err = Tokenizer::embedded(&[PathBuf::from("/no/such/user.csv")])
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("/no/such/user.csv"), "{err}");
     }
 }

@@ -1,0 +1,210 @@
+//! End-to-end tests: the `kiji` binary on the sample corpus in `seeds/`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn kiji() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kiji"))
+}
+
+/// A fresh, empty output folder for one test.
+fn out_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kiji-e2e-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn run_seeds(out: &Path, extra: &[&str]) {
+    let status = kiji()
+        .arg("run")
+        .arg(repo().join("seeds"))
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .status()
+        .expect("kiji runs");
+    assert!(status.success(), "kiji run failed: {status}");
+}
+
+fn documents(out: &Path) -> Vec<Value> {
+    std::fs::read_to_string(out.join("documents.jsonl"))
+        .expect("documents.jsonl written")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
+}
+
+fn doc<'a>(docs: &'a [Value], prefix: &str) -> &'a Value {
+    docs.iter()
+        .find(|d| d["id"].as_str().is_some_and(|id| id.starts_with(prefix)))
+        .unwrap_or_else(|| panic!("document {prefix} in output"))
+}
+
+fn has_entity(d: &Value, ty: &str, text: &str) -> bool {
+    d["entities"]
+        .as_array()
+        .is_some_and(|es| es.iter().any(|e| e["type"] == ty && e["text"] == text))
+}
+
+#[test]
+fn run_on_seeds_writes_the_three_files_and_the_manifest() {
+    let out = out_dir("files");
+    run_seeds(&out, &[]);
+    for f in [
+        "documents.jsonl",
+        "mentions.csv",
+        "documents.csv",
+        "errors.jsonl",
+        "run.json",
+    ] {
+        assert!(out.join(f).is_file(), "{f} missing");
+    }
+    let docs = documents(&out);
+    assert_eq!(docs.len(), 4);
+    let run: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).unwrap()).unwrap();
+    assert_eq!(run["documents_read"], 4);
+    assert_eq!(run["documents_processed"], 4);
+    assert_eq!(run["documents_failed"], 0);
+    let _ = std::fs::remove_dir_all(out);
+}
+
+#[test]
+fn every_entity_text_is_the_exact_substring_at_its_offsets() {
+    let out = out_dir("offsets");
+    run_seeds(&out, &[]);
+    let mut checked = 0;
+    for d in documents(&out) {
+        let text = d["text"].as_str().expect("text kept in documents.jsonl");
+        let chars: Vec<char> = text.chars().collect();
+        for e in d["entities"].as_array().unwrap() {
+            let (s, t) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
+            let (bs, be) = (
+                e["byte_start"].as_u64().unwrap() as usize,
+                e["byte_end"].as_u64().unwrap() as usize,
+            );
+            let by_chars: String = chars[s..t].iter().collect();
+            assert_eq!(
+                by_chars,
+                e["text"].as_str().unwrap(),
+                "code point offsets of {e}"
+            );
+            assert_eq!(
+                &text[bs..be],
+                e["text"].as_str().unwrap(),
+                "byte offsets of {e}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} entities on the seeds");
+    let _ = std::fs::remove_dir_all(out);
+}
+
+#[test]
+fn seed_003_finds_openai_and_south_africa() {
+    let out = out_dir("seed003");
+    run_seeds(&out, &[]);
+    let docs = documents(&out);
+    let d = doc(&docs, "003_");
+    assert!(has_entity(d, "ORG", "OpenAI"), "ORG OpenAI in seed 003");
+    assert!(
+        has_entity(d, "LOCATION", "南アフリカ"),
+        "LOCATION 南アフリカ in seed 003"
+    );
+    let _ = std::fs::remove_dir_all(out);
+}
+
+#[test]
+fn seed_001_has_english_and_japanese_sentences() {
+    let output = kiji()
+        .args(["detect", "--file"])
+        .arg(repo().join("seeds/001_f45b1537b6fd6987.txt"))
+        .output()
+        .expect("kiji detect runs");
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let langs: Vec<&str> = stdout
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').nth(1))
+        .collect();
+    assert!(langs.contains(&"en"), "an English sentence in seed 001");
+    assert!(langs.contains(&"ja"), "a Japanese sentence in seed 001");
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let one = out_dir("t1");
+    let two = out_dir("t2");
+    run_seeds(&one, &["--threads", "1"]);
+    run_seeds(&two, &["--threads", "2"]);
+    for f in [
+        "documents.jsonl",
+        "mentions.csv",
+        "documents.csv",
+        "entities.csv",
+        "corpus.csv",
+    ] {
+        let a = std::fs::read(one.join(f)).unwrap();
+        let b = std::fs::read(two.join(f)).unwrap();
+        assert!(a == b, "{f} differs between 1 and 2 threads");
+    }
+    let _ = std::fs::remove_dir_all(one);
+    let _ = std::fs::remove_dir_all(two);
+}
+
+#[test]
+fn a_non_empty_output_folder_needs_force() {
+    let out = out_dir("force");
+    run_seeds(&out, &[]);
+    let status = kiji()
+        .arg("run")
+        .arg(repo().join("seeds"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(!status.status.success());
+    let stderr = String::from_utf8_lossy(&status.stderr);
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "one clear line: {stderr}");
+    run_seeds(&out, &["--force"]);
+    let _ = std::fs::remove_dir_all(out);
+}
+
+#[test]
+fn an_output_folder_inside_an_input_is_refused() {
+    let input = out_dir("nested-in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("a.txt"), "トヨタ自動車は東京に本社を置く。").unwrap();
+    let status = kiji()
+        .arg("run")
+        .arg(&input)
+        .arg("-o")
+        .arg(input.join("out"))
+        .output()
+        .unwrap();
+    assert!(!status.status.success());
+    assert!(String::from_utf8_lossy(&status.stderr).contains("overlaps"));
+    let _ = std::fs::remove_dir_all(input);
+}
+
+#[test]
+fn tokenize_prints_ipadic_tokens() {
+    let output = kiji().args(["tokenize", "東京都に住む"]).output().unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let first: Vec<&str> = stdout.lines().next().unwrap().split('\t').collect();
+    assert_eq!(first[0], "東京");
+    assert!(first[4].starts_with("名詞,固有名詞,地域"), "{stdout}");
+}
