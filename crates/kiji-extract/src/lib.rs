@@ -10,6 +10,8 @@
 //! [`standard_extractor`].
 
 pub mod gazetteer;
+pub mod link;
+pub mod names;
 pub mod numeric;
 pub mod resolve;
 

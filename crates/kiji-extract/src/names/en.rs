@@ -1,0 +1,506 @@
+//! Names in English (and other Latin-script) sentences, from capitalisation
+//! and the words around it.
+//!
+//! A *run* is a sequence of capitalised words, with `of`, `de`, `von`, `&`
+//! and hyphens inside ("Bank of America", "Coca-Cola", "GPT-4o") and a short
+//! version number after ("Sora 2"). The run is typed by, in order: a title
+//! before it (Mr., President) → PERSON; its last word (Inc., University,
+//! River, Summit) → ORG/LOCATION/EVENT; a known place; a given name first →
+//! PERSON; "-based", "in X", "X said" context; and finally its shape.
+
+use super::lists;
+use super::{for_each_sentence, type_latin_run};
+use crate::{Candidate, Confidence, DocContext, Recognizer};
+use kiji_core::{EntityType, Lang, Pos, Token};
+
+/// The recogniser's name, recorded as the entities' `source`.
+const SOURCE: &str = "en-caps";
+
+/// Lower-case words allowed inside a multiword name.
+const CONNECTORS: &[&str] = &[
+    "of", "de", "von", "van", "der", "den", "du", "la", "le", "del", "da", "di", "dos", "das",
+    "bin", "al", "&", "y",
+];
+
+/// Capitalised adjectives of nationality and region: not entities.
+const DEMONYMS: &[&str] = &[
+    "American",
+    "Americans",
+    "European",
+    "African",
+    "Asian",
+    "French",
+    "Dutch",
+    "Swiss",
+    "Greek",
+    "Thai",
+    "British",
+    "English",
+    "Japanese",
+    "Chinese",
+    "German",
+    "Italian",
+    "Spanish",
+    "Russian",
+    "Korean",
+    "Indian",
+    "Canadian",
+    "Australian",
+    "Mexican",
+    "Brazilian",
+    "Israeli",
+    "Iranian",
+    "Arab",
+    "Arabic",
+    "Jewish",
+    "Muslim",
+    "Christian",
+    "Catholic",
+    "Protestant",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Irish",
+    "Scottish",
+    "Welsh",
+    "Polish",
+    "Swedish",
+    "Norwegian",
+    "Danish",
+    "Finnish",
+    "Turkish",
+    "Egyptian",
+    "Ukrainian",
+    "Taiwanese",
+    "Vietnamese",
+    "Republican",
+    "Democrat",
+    "Democrats",
+    "Republicans",
+    "Democratic",
+    "Soviet",
+    "Roman",
+    "Latin",
+];
+
+/// Verbs of speech that make a preceding multiword run a person.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "explained",
+    "noted",
+    "stated",
+    "argued",
+    "recalled",
+];
+
+/// Prepositions after which a capitalised run is usually a place.
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "near",
+    "across",
+    "throughout",
+    "outside",
+    "inside",
+    "to",
+    "from",
+];
+
+/// Heads that make "X of Y" an organisation or a place.
+const ORG_HEADS: &[&str] = &[
+    "University",
+    "Bank",
+    "Ministry",
+    "Department",
+    "Institute",
+    "Council",
+    "Museum",
+    "Church",
+    "College",
+    "School",
+    "Agency",
+    "Office",
+    "Board",
+    "Federation",
+    "Association",
+    "Society",
+    "Union",
+    "League",
+    "Party",
+    "Army",
+    "Navy",
+    "Government",
+    "Academy",
+    "Order",
+    "House",
+    "Court",
+    "Parliament",
+    "Congress",
+    "Bureau",
+    "Commission",
+    "Committee",
+    "Corporation",
+    "Company",
+    "Federal",
+    "National",
+    "Royal",
+];
+const PLACE_HEADS: &[&str] = &[
+    "Kingdom",
+    "Republic",
+    "State",
+    "City",
+    "Province",
+    "Isle",
+    "Island",
+    "Gulf",
+    "Bay",
+    "Lake",
+    "Mount",
+    "Cape",
+    "Port",
+    "Fort",
+    "County",
+    "Sea",
+    "Strait",
+    "Duchy",
+    "Principality",
+    "Commonwealth",
+    "Empire",
+];
+
+/// Names in non-Japanese sentences (see the module documentation).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct EnglishRecognizer;
+
+impl EnglishRecognizer {
+    /// The recogniser; its word lists are built on first use and shared.
+    pub fn new() -> Self {
+        EnglishRecognizer
+    }
+}
+
+impl Recognizer for EnglishRecognizer {
+    fn name(&self) -> &'static str {
+        SOURCE
+    }
+
+    fn propose(&self, cx: &DocContext<'_>, out: &mut Vec<Candidate>) {
+        for_each_sentence(cx.tokens, |si, toks| {
+            if cx.sentences.get(si).is_some_and(|s| s.lang != Lang::JA) {
+                sentence(cx.text, toks, out);
+            }
+        });
+    }
+}
+
+/// The surface of token `i`.
+fn surf<'t>(text: &'t str, toks: &[Token], i: usize) -> &'t str {
+    toks.get(i)
+        .and_then(|t| text.get(t.span.byte_start..t.span.byte_end))
+        .unwrap_or("")
+}
+
+/// A word without its possessive ending ("OpenAI's" → "OpenAI").
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\''))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
+}
+
+/// True for a word that can be part of a name by its capitalisation.
+fn capitalised(w: &str) -> bool {
+    let w = strip_possessive(w);
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if first.is_uppercase() {
+        return !lists::en_not_names().contains(w);
+    }
+    // iPhone, eBay: lower case first, a capital inside, letters only.
+    first.is_lowercase()
+        && w.chars().skip(1).any(char::is_uppercase)
+        && w.chars().all(char::is_alphanumeric)
+}
+
+/// True when the sentence is a heading in capitals, where capitalisation
+/// says nothing.
+fn shouting(text: &str, toks: &[Token]) -> bool {
+    let mut words = 0;
+    let mut caps = 0;
+    for i in 0..toks.len() {
+        let w = surf(text, toks, i);
+        if toks[i].pos == Pos::Word && w.chars().any(char::is_alphabetic) {
+            words += 1;
+            if w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !w.chars().any(char::is_lowercase)
+            {
+                caps += 1;
+            }
+        }
+    }
+    words >= 4 && caps * 10 >= words * 7
+}
+
+/// True when tokens `a` and `b` are neighbours: white space never makes a
+/// token, so only white space lies between them.
+fn spaced(a: usize, b: usize) -> bool {
+    b == a + 1
+}
+
+/// True when token `b` starts exactly where token `a` ends.
+fn touching(toks: &[Token], a: usize, b: usize) -> bool {
+    toks[a].span.byte_end == toks[b].span.byte_start
+}
+
+/// Runs the rules over one sentence's tokens.
+fn sentence(text: &str, toks: &[Token], out: &mut Vec<Candidate>) {
+    if shouting(text, toks) {
+        return;
+    }
+    // Index of the first word token: capitals there are the sentence's.
+    let first_word = (0..toks.len()).find(|&i| toks[i].pos == Pos::Word);
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].pos != Pos::Word || !capitalised(surf(text, toks, i)) {
+            i += 1;
+            continue;
+        }
+        let (end, versioned) = run_end(text, toks, i);
+        take_run(text, toks, i, end, versioned, first_word == Some(i), out);
+        i = end.max(i + 1);
+    }
+}
+
+/// The end (exclusive token index) of the run starting at `i`, and whether a
+/// version number was taken into it.
+fn run_end(text: &str, toks: &[Token], i: usize) -> (usize, bool) {
+    let mut j = i + 1;
+    let mut versioned = false;
+    while j < toks.len() {
+        // Possessive ends the run: "OpenAI's Sora" is two names.
+        if strip_possessive(surf(text, toks, j - 1)) != surf(text, toks, j - 1) {
+            break;
+        }
+        let w = surf(text, toks, j);
+        if toks[j].pos == Pos::Word && capitalised(w) && spaced(j - 1, j) {
+            j += 1;
+            continue;
+        }
+        // Hyphen inside a word: Coca-Cola, DALL-E, GPT-4o (not X-based).
+        if (w == "-" || w == "–")
+            && touching(toks, j - 1, j)
+            && j + 1 < toks.len()
+            && touching(toks, j, j + 1)
+        {
+            let n = surf(text, toks, j + 1);
+            if n.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
+                j += 2;
+                continue;
+            }
+        }
+        // Abbreviation dots: Inc., Corp., U.S., John F. Kennedy.
+        if w == "." && touching(toks, j - 1, j) {
+            let prev = surf(text, toks, j - 1);
+            let abbrev = matches!(
+                prev,
+                "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr" | "St" | "Mt"
+            ) || prev.contains('.')
+                || (prev.chars().count() == 1 && prev.chars().all(char::is_uppercase));
+            if abbrev {
+                j += 1;
+                // An initial continues the name only when a capital follows.
+                if j < toks.len() && toks[j].pos == Pos::Word && capitalised(surf(text, toks, j)) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+        }
+        // Connectors followed by a capitalised word: Bank of America.
+        if CONNECTORS.contains(&w) && j + 1 < toks.len() {
+            let n = surf(text, toks, j + 1);
+            if capitalised(n) && toks[j + 1].pos == Pos::Word {
+                j += 2;
+                continue;
+            }
+            // "of the": University of the Arts.
+            if n == "the" && j + 2 < toks.len() && capitalised(surf(text, toks, j + 2)) {
+                j += 3;
+                continue;
+            }
+        }
+        // A short number right after is a version: Sora 2, Windows 95.
+        if toks[j].pos == Pos::Number
+            && !versioned
+            && (w.len() <= 2 || w.contains('.') && w.len() <= 4)
+        {
+            let unit = surf(text, toks, j + 1);
+            let unit_follows = j + 1 < toks.len()
+                && unit.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(
+                    unit,
+                    "and"
+                        | "or"
+                        | "in"
+                        | "on"
+                        | "is"
+                        | "was"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "model"
+                        | "models"
+                );
+            let year_like = surf(text, toks, j - 1)
+                .chars()
+                .all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && w.len() > 2;
+            if !unit_follows && !year_like && surf(text, toks, j + 1) != "," {
+                versioned = true;
+                j += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    (j, versioned)
+}
+
+/// Types the run `toks[i..end]` and proposes it.
+fn take_run(
+    text: &str,
+    toks: &[Token],
+    mut i: usize,
+    end: usize,
+    versioned: bool,
+    initial: bool,
+    out: &mut Vec<Candidate>,
+) {
+    // Leading function words and titles are not part of the name.
+    let mut titled = false;
+    let mut initial = initial;
+    while i < end {
+        let w = strip_possessive(surf(text, toks, i));
+        if lists::en_function_words().contains(w) {
+            i += 1;
+            initial = false;
+        } else if lists::en_person_titles().contains(w.trim_end_matches('.'))
+            && i + 1 < end
+            && !org_suffix_end(text, toks, i, end)
+        {
+            titled = true;
+            initial = false;
+            i += 1;
+            if surf(text, toks, i) == "." {
+                i += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    if i >= end {
+        return;
+    }
+    // Possessive and trailing dots (other than Inc.) are left out.
+    let byte_start = toks[i].span.byte_start;
+    let last = surf(text, toks, end - 1);
+    let mut byte_end = toks[end - 1].span.byte_end - (last.len() - strip_possessive(last).len());
+    if last == "." {
+        let prev = surf(text, toks, end - 2);
+        if !matches!(prev, "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr") && !prev.contains('.') {
+            byte_end = toks[end - 1].span.byte_start;
+        }
+    }
+    let Some(run) = text.get(byte_start..byte_end) else {
+        return;
+    };
+    if run.is_empty() || DEMONYMS.contains(&run) || lists::en_not_names().contains(run) {
+        return;
+    }
+    let words: Vec<&str> = run.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or("");
+    let last_word = words.last().copied().unwrap_or("").trim_end_matches('.');
+    let prev = if i > 0 { surf(text, toks, i - 1) } else { "" };
+    let prev_prev = if i > 1 { surf(text, toks, i - 2) } else { "" };
+    let next = surf(text, toks, end);
+    let next2 = surf(text, toks, end + 1);
+    let multi = words.len() > 1;
+
+    let (ty, conf) = if titled
+        || (lists::en_person_titles().contains(prev.trim_end_matches('.'))
+            && prev.chars().next().is_some_and(char::is_uppercase))
+        || (prev == "." && lists::en_person_titles().contains(prev_prev))
+    {
+        (EntityType::Person, Confidence::Rule)
+    } else if multi
+        && (lists::en_org_suffixes().contains(last_word)
+            || lists::en_org_suffixes().contains(words[words.len() - 1]))
+    {
+        (EntityType::Org, Confidence::Rule)
+    } else if multi && lists::en_event_suffixes().contains(last_word) {
+        (EntityType::Event, Confidence::Rule)
+    } else if multi && lists::en_place_suffixes().contains(last_word) {
+        (EntityType::Location, Confidence::Rule)
+    } else if words.contains(&"of") && ORG_HEADS.contains(&first) {
+        (EntityType::Org, Confidence::Rule)
+    } else if words.contains(&"of") && PLACE_HEADS.contains(&first) {
+        (EntityType::Location, Confidence::Rule)
+    } else if lists::places().contains(run) {
+        (EntityType::Location, Confidence::Rule)
+    } else if next == "-" && next2 == "based" {
+        (EntityType::Location, Confidence::Rule)
+    } else if multi
+        && words.len() <= 3
+        && lists::given_names().contains(first.to_lowercase().as_str())
+        && !versioned
+    {
+        (EntityType::Person, Confidence::Rule)
+    } else if next == "," && lists::places().contains(next2) {
+        (EntityType::Location, Confidence::Rule)
+    } else if multi && words.len() <= 3 && SPEECH.contains(&next) && !versioned {
+        (EntityType::Person, Confidence::Rule)
+    } else if versioned {
+        (EntityType::Product, Confidence::Guess)
+    } else if PLACE_PREPS.contains(&prev) && !shape_says_org(run) {
+        (EntityType::Location, Confidence::Guess)
+    } else if initial && !multi {
+        // A capital at the start of a sentence says nothing by itself.
+        return;
+    } else if multi && words.len() <= 3 && words.iter().all(|w| plain_word(w)) {
+        (EntityType::Person, Confidence::Guess)
+    } else {
+        type_latin_run(run)
+    };
+    out.push(Candidate::new(byte_start, byte_end, ty, SOURCE, conf));
+}
+
+/// True when the run `toks[i..end]` ends in an organisation suffix, so a
+/// leading title-like word is part of the name (General Motors).
+fn org_suffix_end(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
+    let last = surf(text, toks, end - 1);
+    end - i > 1 && lists::en_org_suffixes().contains(strip_possessive(last))
+}
+
+/// True for acronyms and mixed-case words, which are organisations or
+/// products rather than places.
+fn shape_says_org(run: &str) -> bool {
+    run.split_whitespace()
+        .any(|w| w.chars().skip(1).any(char::is_uppercase) || w.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// A capitalised word of letters only with lower case after the first.
+fn plain_word(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.all(|c| c.is_lowercase() || c == '\'' || c == '-')
+}

@@ -1,0 +1,625 @@
+//! Names in Japanese sentences, from IPADIC tags and the shape of the text.
+//!
+//! Tokens are first merged into *pieces*: a katakana run (with ・/＝ inside),
+//! a Latin run (with spaces, hyphens and version numbers inside) or a single
+//! other token. Consecutive nominal pieces form a *chunk* (a compound noun,
+//! ended by particles, punctuation and verbs). Inside a chunk the rules look
+//! for a title after a name (氏, 社長), a suffix after a name (協会, 県, 駅,
+//! 大会), a head before one (株式会社), and otherwise type each name piece
+//! on its own (IPADIC's tags, unknown words, the Latin run's shape).
+
+use super::lists::{
+    self, JA_EVENT_SUFFIXES, JA_FACILITY_SUFFIXES, JA_ORG_PREFIXES, JA_ORG_SUFFIXES,
+    JA_PLACE_SUFFIXES,
+};
+use super::{
+    all_katakana, for_each_sentence, is_kana_joiner, is_kanji, is_katakana, is_latin_alnum,
+    type_latin_run,
+};
+use crate::{Candidate, Confidence, DocContext, Recognizer};
+use kiji_core::{EntityType, Lang, Pos, Token};
+
+/// The recogniser's name, recorded as the entities' `source`.
+const SOURCE: &str = "ja-morph";
+
+/// Names in Japanese sentences (see the module documentation).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct JapaneseRecognizer;
+
+impl JapaneseRecognizer {
+    /// The recogniser; its word lists are built on first use and shared.
+    pub fn new() -> Self {
+        JapaneseRecognizer
+    }
+}
+
+impl Recognizer for JapaneseRecognizer {
+    fn name(&self) -> &'static str {
+        SOURCE
+    }
+
+    fn propose(&self, cx: &DocContext<'_>, out: &mut Vec<Candidate>) {
+        let mut pieces = Vec::new();
+        for_each_sentence(cx.tokens, |si, toks| {
+            if cx.sentences.get(si).is_some_and(|s| s.lang == Lang::JA) {
+                pieces.clear();
+                make_pieces(cx.text, toks, &mut pieces);
+                sentence(cx.text, &pieces, out);
+            }
+        });
+    }
+}
+
+/// What a piece is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Latin letters and digits (with internal spaces and hyphens).
+    Latin,
+    /// Katakana (with internal ・ or ＝).
+    Kana,
+    /// Any other single token, with its part of speech.
+    Other(Pos),
+}
+
+/// A run of tokens treated as one unit.
+#[derive(Debug, Clone, Copy)]
+struct Piece<'t> {
+    /// Byte offsets into the document.
+    start: usize,
+    end: usize,
+    /// The text.
+    s: &'t str,
+    kind: Kind,
+    /// Strongest IPADIC proper-noun tag among its tokens, if any.
+    proper: Option<Pos>,
+    /// True when a token was unknown to the dictionary.
+    unknown: bool,
+    /// True when ・ or ＝ joins parts inside.
+    joined: bool,
+}
+
+impl Piece<'_> {
+    /// Part of speech of a single-token piece.
+    fn pos(&self) -> Option<Pos> {
+        match self.kind {
+            Kind::Other(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// True when the piece can be (part of) a name by its own evidence.
+    fn name_like(&self) -> bool {
+        match self.kind {
+            Kind::Latin => !lists::en_not_names().contains(self.s),
+            Kind::Kana => self.proper.is_some() || self.unknown || self.joined,
+            Kind::Other(p) => p.is_proper() || (p == Pos::Unknown && self.s.chars().all(is_kanji)),
+        }
+    }
+
+    /// True for pieces that continue a compound noun.
+    fn nominal(&self) -> bool {
+        match self.kind {
+            Kind::Latin | Kind::Kana => true,
+            Kind::Other(p) => {
+                (p.is_noun() || p == Pos::Prefix)
+                    && !self
+                        .s
+                        .chars()
+                        .any(|c| c.is_whitespace() || "、。，．「」『』（）()【】".contains(c))
+            }
+        }
+    }
+}
+
+/// True for a token surface made of Latin letters/digits.
+fn latin_token(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(is_latin_alnum)
+}
+
+/// Merges the tokens of one sentence into pieces.
+fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
+    let surf = |i: usize| -> &'t str {
+        text.get(toks[i].span.byte_start..toks[i].span.byte_end)
+            .unwrap_or("")
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let s = surf(i);
+        let start = toks[i].span.byte_start;
+        if latin_token(s) && s.chars().next().is_some_and(|c| c.is_alphabetic()) {
+            // Latin run: words joined by single spaces, hyphens, dots, &, '
+            // and +; a trailing number after a space is a version (Sora 2).
+            let mut j = i + 1;
+            let mut end = toks[i].span.byte_end;
+            let mut unknown = toks[i].pos == Pos::Unknown;
+            while j < toks.len() {
+                let t = surf(j);
+                let adjacent = toks[j].span.byte_start == end;
+                if adjacent && latin_token(t) {
+                    end = toks[j].span.byte_end;
+                    j += 1;
+                    continue;
+                }
+                // A joiner or a space followed directly by another Latin word.
+                let joiner =
+                    adjacent && matches!(t, "-" | "&" | "." | "'" | "+" | "－" | "．" | " " | "　");
+                if joiner && j + 1 < toks.len() {
+                    let next = surf(j + 1);
+                    let next_adjacent = toks[j + 1].span.byte_start == toks[j].span.byte_end;
+                    let space = matches!(t, " " | "　");
+                    let ok = next_adjacent
+                        && latin_token(next)
+                        && !(space && lists::en_not_names().contains(next))
+                        && !(space
+                            && next.chars().all(|c| c.is_ascii_digit())
+                            && counter_follows(text, toks, j + 1));
+                    if ok {
+                        end = toks[j + 1].span.byte_end;
+                        unknown |= toks[j + 1].pos == Pos::Unknown;
+                        j += 2;
+                        continue;
+                    }
+                }
+                // "Inc." keeps its dot; a sentence-final dot is not Latin.
+                if adjacent
+                    && t == "."
+                    && matches!(surf(j - 1), "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "St")
+                {
+                    end = toks[j].span.byte_end;
+                    j += 1;
+                }
+                break;
+            }
+            out.push(Piece {
+                start,
+                end,
+                s: &text[start..end],
+                kind: Kind::Latin,
+                proper: None,
+                unknown,
+                joined: false,
+            });
+            i = j;
+        } else if all_katakana(s) {
+            let mut j = i + 1;
+            let mut end = toks[i].span.byte_end;
+            let mut proper = toks[i].pos.is_proper().then_some(toks[i].pos);
+            let mut unknown = toks[i].pos == Pos::Unknown;
+            let mut joined = false;
+            while j < toks.len() {
+                let t = surf(j);
+                let adjacent = toks[j].span.byte_start == end;
+                if !adjacent {
+                    break;
+                }
+                let step = if all_katakana(t) {
+                    1
+                } else if t.chars().count() == 1
+                    && t.chars().all(is_kana_joiner)
+                    && j + 1 < toks.len()
+                    && all_katakana(surf(j + 1))
+                    && toks[j + 1].span.byte_start == toks[j].span.byte_end
+                {
+                    joined = true;
+                    2
+                } else {
+                    break;
+                };
+                for k in j..j + step {
+                    if toks[k].pos.is_proper() && proper.is_none() {
+                        proper = Some(toks[k].pos);
+                    }
+                    unknown |= toks[k].pos == Pos::Unknown && all_katakana(surf(k));
+                }
+                end = toks[j + step - 1].span.byte_end;
+                j += step;
+            }
+            out.push(Piece {
+                start,
+                end,
+                s: &text[start..end],
+                kind: Kind::Kana,
+                proper,
+                unknown,
+                joined,
+            });
+            i = j;
+        } else {
+            out.push(Piece {
+                start,
+                end: toks[i].span.byte_end,
+                s,
+                kind: Kind::Other(toks[i].pos),
+                proper: toks[i].pos.is_proper().then_some(toks[i].pos),
+                unknown: toks[i].pos == Pos::Unknown,
+                joined: false,
+            });
+            i += 1;
+        }
+    }
+}
+
+/// True when the number token at `j` is followed by a kanji or katakana
+/// counter (2025年, 3社), so it is not a version number.
+fn counter_follows(text: &str, toks: &[Token], j: usize) -> bool {
+    let Some(next) = toks.get(j + 1) else {
+        return false;
+    };
+    next.span.byte_start == toks[j].span.byte_end
+        && text
+            .get(next.span.byte_start..next.span.byte_end)
+            .and_then(|s| s.chars().next())
+            .is_some_and(|c| is_kanji(c) || is_katakana(c) || c == '%' || c == '％')
+}
+
+/// Runs the rules over one sentence's pieces.
+fn sentence(text: &str, pieces: &[Piece<'_>], out: &mut Vec<Candidate>) {
+    let mut a = 0;
+    while a < pieces.len() {
+        if !pieces[a].nominal() {
+            a += 1;
+            continue;
+        }
+        let mut b = a + 1;
+        while b < pieces.len() && pieces[b].nominal() && pieces[b].start == pieces[b - 1].end {
+            b += 1;
+        }
+        chunk(text, &pieces[a..b], pieces.get(b), out);
+        a = b;
+    }
+}
+
+/// A candidate over pieces `p[i..=j]`.
+fn cand(p: &[Piece<'_>], i: usize, j: usize, ty: EntityType, conf: Confidence) -> Candidate {
+    Candidate::new(p[i].start, p[j].end, ty, SOURCE, conf)
+}
+
+/// True when a piece is a title after a person's name; `office` titles
+/// (社長) need more evidence that what precedes is a person.
+fn title(p: &Piece<'_>) -> Option<bool> {
+    if lists::ja_titles_strong().contains(p.s) {
+        Some(true)
+    } else if lists::ja_titles_office().contains(p.s) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// True for pieces that never start or make up a name.
+fn generic(p: &Piece<'_>) -> bool {
+    lists::ja_generic().contains(p.s)
+        || matches!(p.pos(), Some(Pos::Prefix | Pos::Number))
+        || (matches!(p.pos(), Some(Pos::NounSuffix)) && p.proper.is_none())
+}
+
+/// True for a one-character country prefix (米, 英) glued to a following
+/// katakana or Latin name: left out of the span.
+fn country_prefix(p: &[Piece<'_>], i: usize) -> bool {
+    lists::ja_country_prefixes().contains(p[i].s)
+        && p.get(i + 1)
+            .is_some_and(|n| matches!(n.kind, Kind::Latin | Kind::Kana))
+}
+
+/// Index of the first piece of a name ending at `end` inside the chunk,
+/// skipping leading generic words, numbers and country prefixes; `keep_ordinal`
+/// keeps 第N回 (part of an event's name).
+fn name_start(p: &[Piece<'_>], end: usize, keep_ordinal: bool) -> usize {
+    let mut i = 0;
+    while i < end {
+        if keep_ordinal && p[i].s == "第" {
+            return i;
+        }
+        if generic(&p[i])
+            || country_prefix(p, i)
+            || (p[i].kind == Kind::Other(Pos::Noun) && is_temporal(p[i].s))
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Date-like nouns that open a compound without being part of a name.
+fn is_temporal(s: &str) -> bool {
+    s.ends_with('年') || s.ends_with('月') || s.ends_with('日') || s.ends_with("期")
+}
+
+/// Suffix lists in priority order with the type they give.
+fn suffix_lists() -> [(&'static [&'static str], EntityType); 4] {
+    [
+        (JA_EVENT_SUFFIXES, EntityType::Event),
+        (JA_FACILITY_SUFFIXES, EntityType::Location),
+        (JA_ORG_SUFFIXES, EntityType::Org),
+        (JA_PLACE_SUFFIXES, EntityType::Location),
+    ]
+}
+
+/// Finds a suffix word ending exactly at the end of piece `k` and starting at
+/// a piece boundary after `s`; returns the index of the first suffix piece
+/// and the type. Longer suffixes are tried first within each list.
+fn suffix_at(p: &[Piece<'_>], s: usize, k: usize, text: &str) -> Option<(usize, EntityType)> {
+    let mut best: Option<(usize, EntityType, usize)> = None;
+    for (list, ty) in suffix_lists() {
+        for suf in list {
+            // The suffix must start on a piece boundary strictly after `s`.
+            let Some(from) = p[k].end.checked_sub(suf.len()) else {
+                continue;
+            };
+            if from <= p[s].start || !text.get(from..p[k].end).is_some_and(|t| t == *suf) {
+                continue;
+            }
+            let Some(first) = (s + 1..=k).find(|&i| p[i].start == from) else {
+                // Inside a katakana piece (ソフトバンクグループ) the suffix
+                // need not be a token of its own.
+                if p[k].kind == Kind::Kana && from > p[k].start && all_katakana(suf) {
+                    if best.is_none_or(|b| suf.len() > b.2) {
+                        best = Some((k, ty, suf.len()));
+                    }
+                }
+                continue;
+            };
+            if best.is_none_or(|b| suf.len() > b.2) {
+                best = Some((first, ty, suf.len()));
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    best.map(|(f, t, _)| (f, t))
+}
+
+/// Applies the rules to one chunk `p`; `after` is the piece following it.
+fn chunk(text: &str, p: &[Piece<'_>], after: Option<&Piece<'_>>, out: &mut Vec<Candidate>) {
+    let n = p.len();
+    // 1. Titles after a name: イーロン・マスク氏, 豊田章男社長, Altman CEO.
+    let mut person_end = vec![false; n];
+    for k in 1..n {
+        let Some(strong) = title(&p[k]) else { continue };
+        let Some(i) = person_before(p, k, strong) else {
+            continue;
+        };
+        out.push(cand(p, i, k - 1, EntityType::Person, Confidence::Rule));
+        person_end[k - 1] = true;
+    }
+
+    // 2. Suffixes: 日本漫画家協会, 神奈川県, 広島駅, 東京オリンピック.
+    for k in 0..n {
+        let s = name_start(p, k, true);
+        if s >= k + 1 {
+            continue;
+        }
+        let Some((first_suffix, ty)) = suffix_at(p, s, k, text) else {
+            continue;
+        };
+        let s = if p[s].s == "第" && ty != EntityType::Event {
+            s + 1
+        } else {
+            s
+        };
+        // The part before the suffix needs a name in it; a place suffix needs
+        // the piece right before it to be a place-like name.
+        let before_end = if first_suffix == k && p[k].kind == Kind::Kana {
+            k + 1
+        } else {
+            first_suffix
+        };
+        if before_end <= s {
+            continue;
+        }
+        let named = p[s..before_end]
+            .iter()
+            .any(|q| q.name_like() || q.kind == Kind::Kana);
+        if !named || p[s..before_end].iter().all(generic) {
+            continue;
+        }
+        let conf = if p[s..before_end].iter().any(Piece::name_like) {
+            Confidence::Rule
+        } else {
+            Confidence::Guess
+        };
+        out.push(cand(p, s, k, ty, conf));
+    }
+
+    // 3. Heads: 株式会社ストックマーク.
+    for k in 0..n.saturating_sub(1) {
+        if JA_ORG_PREFIXES.contains(&p[k].s) && p[k + 1].name_like()
+            || (JA_ORG_PREFIXES.contains(&p[k].s) && p[k + 1].kind == Kind::Kana)
+        {
+            let mut j = k + 1;
+            while j + 1 < n
+                && !matches!(p[j].kind, Kind::Latin | Kind::Kana)
+                && p[j + 1].kind == Kind::Other(Pos::Noun)
+            {
+                j += 1;
+            }
+            out.push(cand(p, k, j, EntityType::Org, Confidence::Rule));
+        }
+    }
+
+    // 4. Each piece on its own.
+    let mut k = 0;
+    while k < n {
+        let q = &p[k];
+        let next = p.get(k + 1).or(after);
+        match q.kind {
+            Kind::Latin => {
+                if lists::en_not_names().contains(q.s) || q.s.chars().count() < 2 || person_end[k] {
+                    k += 1;
+                    continue;
+                }
+                let (ty, conf) = match next.map(|n| n.s) {
+                    Some("社") => (EntityType::Org, Confidence::Rule),
+                    _ => type_latin_run(q.s),
+                };
+                out.push(cand(p, k, k, ty, conf));
+            }
+            Kind::Kana => {
+                if person_end[k] || !q.name_like() && next.map(|n| n.s) != Some("社") {
+                    k += 1;
+                    continue;
+                }
+                let (ty, conf) = kana_type(q, next);
+                out.push(cand(p, k, k, ty, conf));
+            }
+            Kind::Other(pos) => {
+                if let Some(len) = kanji_name(p, k, &person_end, out) {
+                    k += len;
+                    continue;
+                }
+                let _ = pos;
+            }
+        }
+        k += 1;
+    }
+}
+
+/// The first piece of a person's name ending right before the title at `k`,
+/// when what precedes looks like one.
+fn person_before(p: &[Piece<'_>], k: usize, strong: bool) -> Option<usize> {
+    let prev = &p[k - 1];
+    match prev.kind {
+        Kind::Latin => {
+            let multiword = prev.s.contains(' ');
+            (strong || multiword).then_some(k - 1)
+        }
+        Kind::Kana => {
+            let personish = prev.joined
+                || matches!(
+                    prev.proper,
+                    Some(Pos::PersonSurname | Pos::PersonGiven | Pos::PersonName)
+                );
+            (strong || personish).then_some(k - 1)
+        }
+        Kind::Other(_) => {
+            // Kanji names: up to three tokens back (surname, given name).
+            let mut i = k;
+            let mut has_person = false;
+            while i > 0 && k - i < 3 {
+                let q = &p[i - 1];
+                let kanji = q.s.chars().all(is_kanji);
+                let ok = kanji
+                    && !generic(q)
+                    && matches!(
+                        q.pos(),
+                        Some(
+                            Pos::PersonSurname
+                                | Pos::PersonGiven
+                                | Pos::PersonName
+                                | Pos::Unknown
+                                | Pos::Place
+                                | Pos::ProperNoun
+                                | Pos::Noun
+                        )
+                    );
+                if !ok {
+                    break;
+                }
+                has_person |= matches!(
+                    q.pos(),
+                    Some(Pos::PersonSurname | Pos::PersonGiven | Pos::PersonName)
+                );
+                i -= 1;
+            }
+            if i == k {
+                return None;
+            }
+            // Common nouns before a title are roles (前社長, 同社長), unless
+            // a name tag is among them.
+            let chars: usize = p[i..k].iter().map(|q| q.s.chars().count()).sum();
+            (has_person
+                || (strong && chars >= 2 && p[i..k].iter().any(|q| q.pos() != Some(Pos::Noun))))
+            .then_some(i)
+        }
+    }
+}
+
+/// The type of a katakana piece standing alone.
+fn kana_type(q: &Piece<'_>, next: Option<&Piece<'_>>) -> (EntityType, Confidence) {
+    if next.is_some_and(|n| n.s == "社") {
+        return (EntityType::Org, Confidence::Rule);
+    }
+    match q.proper {
+        Some(Pos::PersonSurname | Pos::PersonGiven | Pos::PersonName) if q.joined => {
+            (EntityType::Person, Confidence::Rule)
+        }
+        Some(Pos::Organization) => (EntityType::Org, Confidence::Rule),
+        Some(Pos::Country | Pos::Place) if !q.joined => (EntityType::Location, Confidence::Rule),
+        _ if q.joined => (EntityType::Person, Confidence::Guess),
+        Some(Pos::PersonSurname | Pos::PersonGiven | Pos::PersonName) => {
+            (EntityType::Person, Confidence::Guess)
+        }
+        _ => (EntityType::Org, Confidence::Guess),
+    }
+}
+
+/// Kanji (and other single-token) names from IPADIC tags; returns how many
+/// pieces the name covers when one was proposed.
+fn kanji_name(
+    p: &[Piece<'_>],
+    k: usize,
+    person_end: &[bool],
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    let q = &p[k];
+    let pos = q.pos()?;
+    let next = p.get(k + 1);
+    let next_pos = next.and_then(Piece::pos);
+    match pos {
+        Pos::PersonSurname | Pos::Place | Pos::ProperNoun
+            if matches!(next_pos, Some(Pos::PersonGiven))
+                || (pos == Pos::PersonSurname
+                    && matches!(next_pos, Some(Pos::PersonSurname | Pos::PersonName))) =>
+        {
+            if !person_end[k + 1] {
+                out.push(cand(p, k, k + 1, EntityType::Person, Confidence::Rule));
+            }
+            Some(2)
+        }
+        Pos::PersonName if !person_end[k] => {
+            out.push(cand(p, k, k, EntityType::Person, Confidence::Guess));
+            Some(1)
+        }
+        Pos::Organization => {
+            let mut j = k;
+            while p
+                .get(j + 1)
+                .is_some_and(|n| n.pos() == Some(Pos::Organization))
+            {
+                j += 1;
+            }
+            out.push(cand(p, k, j, EntityType::Org, Confidence::Rule));
+            Some(j - k + 1)
+        }
+        Pos::Country | Pos::Place => {
+            // 日本人, 米系 are demonyms; 米 before a foreign name is a prefix.
+            let demonym = next.is_some_and(|n| {
+                matches!(
+                    n.s,
+                    "人" | "系" | "語" | "製" | "産" | "風" | "式" | "流" | "版"
+                )
+            });
+            if demonym || country_prefix(p, k) || person_end[k] {
+                return Some(1);
+            }
+            let mut j = k;
+            // 東京都港区: places and their suffixes run together.
+            while p.get(j + 1).is_some_and(|n| {
+                matches!(n.pos(), Some(Pos::Place | Pos::Country))
+                    || (n.pos() == Some(Pos::NounSuffix) && JA_PLACE_SUFFIXES.contains(&n.s))
+            }) {
+                j += 1;
+            }
+            out.push(cand(p, k, j, EntityType::Location, Confidence::Rule));
+            Some(j - k + 1)
+        }
+        Pos::ProperNoun if q.s.chars().count() >= 2 && !person_end[k] => {
+            out.push(cand(p, k, k, EntityType::Org, Confidence::Guess));
+            Some(1)
+        }
+        _ => None,
+    }
+}

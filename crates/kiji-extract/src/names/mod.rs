@@ -1,0 +1,147 @@
+//! Name recognisers: PERSON, ORG, LOCATION, PRODUCT and EVENT from the
+//! shape of the text, without a dictionary of entities.
+//!
+//! * [`JapaneseRecognizer`] (`ja-morph`) reads IPADIC's proper-noun tags,
+//!   katakana and Latin runs, honorifics and titles (氏, 社長), and
+//!   organisation, place, facility and event suffixes (協会, 県, 駅, 大会).
+//! * [`EnglishRecognizer`] (`en-caps`) reads capitalised word runs, titles
+//!   (Mr., CEO), organisation and place suffixes (Inc., University, River),
+//!   given names and context words ("in", "said", "-based").
+//!
+//! Both propose [`Confidence::Rule`](crate::Confidence::Rule) candidates when
+//! a cue says what the name is and [`Confidence::Guess`](crate::Confidence::Guess)
+//! when only its shape does; the gazetteer's `Known` candidates win over
+//! both in the resolver.
+
+mod en;
+mod ja;
+pub mod lists;
+
+pub use en::EnglishRecognizer;
+pub use ja::JapaneseRecognizer;
+
+use crate::Confidence;
+use kiji_core::{EntityType, Token};
+
+/// True for katakana letters and the long-vowel mark (full and half width).
+pub fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | 'ヽ' | 'ヾ' | '\u{FF66}'..='\u{FF9F}')
+}
+
+/// True for CJK ideographs and the iteration mark 々.
+pub fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々' | '〆' | 'ヶ')
+}
+
+/// True for ASCII and full-width Latin letters and digits.
+pub fn is_latin_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '０'..='９')
+}
+
+/// True for the marks that join the parts of a katakana name
+/// (サム・アルトマン, ジャン＝ポール).
+pub fn is_kana_joiner(c: char) -> bool {
+    matches!(c, '・' | '＝' | '=' | '･' | '゠')
+}
+
+/// True when `s` is non-empty and made only of katakana.
+pub fn all_katakana(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(is_katakana)
+}
+
+/// Splits `tokens` (all of a document, in text order) into per-sentence
+/// slices, calling `f(sentence_index, slice)` for each non-empty one.
+pub(crate) fn for_each_sentence<'a>(tokens: &'a [Token], mut f: impl FnMut(usize, &'a [Token])) {
+    let mut start = 0;
+    while start < tokens.len() {
+        let s = tokens[start].sentence;
+        let mut end = start + 1;
+        while end < tokens.len() && tokens[end].sentence == s {
+            end += 1;
+        }
+        f(s as usize, &tokens[start..end]);
+        start = end;
+    }
+}
+
+/// Types a run of Latin words by its shape alone (a cue next to it, such as
+/// 社 or 氏, is the caller's business): suffixes say ORG, a leading given
+/// name says PERSON, version numbers and mixed case say PRODUCT, short
+/// acronyms say ORG; anything else is a guessed ORG.
+pub fn type_latin_run(run: &str) -> (EntityType, Confidence) {
+    let words: Vec<&str> = run.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return (EntityType::Org, Confidence::Guess);
+    };
+    let last_trim = last.trim_end_matches('.');
+    if lists::en_org_suffixes().contains(last) || lists::en_org_suffixes().contains(last_trim) {
+        if words.len() > 1 {
+            return (EntityType::Org, Confidence::Rule);
+        }
+    }
+    if words.len() >= 2
+        && words.len() <= 3
+        && lists::given_names().contains(first.to_ascii_lowercase().as_str())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+    {
+        return (EntityType::Person, Confidence::Rule);
+    }
+    // A version number (Sora 2, DALL-E 3, GPT-4o, R1) marks a product.
+    let versioned = words.len() > 1 && last.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || words.iter().any(|w| {
+            let letters = w.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            let digits = w.chars().filter(|c| c.is_ascii_digit()).count();
+            letters > 0 && digits > 0 && (w.contains('-') || digits <= 3)
+        });
+    if versioned {
+        return (EntityType::Product, Confidence::Guess);
+    }
+    // iPhone, eBay-like words start lower case with a capital inside.
+    if first.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && first.chars().any(|c| c.is_ascii_uppercase())
+    {
+        return (EntityType::Product, Confidence::Guess);
+    }
+    (EntityType::Org, Confidence::Guess)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityType::*;
+
+    #[test]
+    fn latin_runs_typed_by_shape() {
+        let cases = [
+            ("Stability AI", Org),
+            ("Apple Inc.", Org),
+            ("Sora 2", Product),
+            ("DALL-E 3", Product),
+            ("GPT-4o", Product),
+            ("DeepSeek R1", Product),
+            ("iPhone", Product),
+            ("Sam Altman", Person),
+            ("Elon Musk", Person),
+            ("NASA", Org),
+            ("OpenAI", Org),
+            ("BMW JAPAN", Org),
+        ];
+        for (run, want) in cases {
+            assert_eq!(type_latin_run(run).0, want, "{run}");
+        }
+    }
+
+    #[test]
+    fn character_classes() {
+        assert!(all_katakana("アルトマン"));
+        assert!(all_katakana("ジェンスン"));
+        assert!(!all_katakana("アルトマン氏"));
+        assert!(!all_katakana(""));
+        assert!(is_kanji('孫') && is_kanji('々'));
+        assert!(is_latin_alnum('Ａ') && is_latin_alnum('7') && !is_latin_alnum('・'));
+        assert!(is_kana_joiner('・') && is_kana_joiner('＝'));
+    }
+}
