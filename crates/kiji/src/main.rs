@@ -4,9 +4,6 @@
 //! the [`pipeline::Pipeline`] once, and hands documents to the driver in
 //! [`run`]. Errors are reported in one line on stderr.
 
-mod pipeline;
-mod run;
-
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,7 +16,8 @@ use kiji_core::{Document, OffsetMap};
 use kiji_export::{ExportOptions, Format};
 use kiji_ingest::IngestOptions;
 
-use crate::pipeline::{Pipeline, PipelineConfig};
+use kiji::pipeline::{self, Pipeline, PipelineConfig};
+use kiji::run;
 
 /// Finds who, which organisation, where, what product, how much and when in
 /// news articles written in Japanese and English.
