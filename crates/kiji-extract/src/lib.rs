@@ -142,12 +142,23 @@ pub trait Recognizer: Send + Sync {
 /// The configured set of recognisers, built once and shared by all threads.
 pub struct Extractor {
     recognizers: Vec<Box<dyn Recognizer>>,
+    /// Canonical names for linking; `None` links by the text alone.
+    gazetteer: Option<std::sync::Arc<gazetteer::Gazetteer>>,
 }
 
 impl Extractor {
-    /// An extractor with the given recognisers.
+    /// An extractor with the given recognisers and no gazetteer for linking.
     pub fn with_recognizers(recognizers: Vec<Box<dyn Recognizer>>) -> Self {
-        Extractor { recognizers }
+        Extractor {
+            recognizers,
+            gazetteer: None,
+        }
+    }
+
+    /// Uses `gazetteer` to give linked entities their canonical names.
+    pub fn linking_with(mut self, gazetteer: std::sync::Arc<gazetteer::Gazetteer>) -> Self {
+        self.gazetteer = Some(gazetteer);
+        self
     }
 
     /// Runs every recogniser, resolves and links; entities are returned in
@@ -165,7 +176,13 @@ impl Extractor {
                 && cx.text.is_char_boundary(c.byte_end)
         });
         let chosen = resolve(candidates);
-        to_entities(cx, chosen)
+        let mut entities = to_entities(cx, chosen);
+        let lookup = |alias: &str| {
+            let g = self.gazetteer.as_ref()?;
+            g.lookup(alias).map(|e| (e.canonical.clone(), e.ty))
+        };
+        link::link(&mut entities, &lookup);
+        entities
     }
 }
 
@@ -186,9 +203,12 @@ pub fn standard_extractor(
         (false, _) => std::sync::Arc::new(gazetteer::Gazetteer::from_files(user_gazetteers)?),
     };
     Ok(Extractor::with_recognizers(vec![
-        Box::new(gazetteer::GazetteerRecognizer::new(gazetteer)),
+        Box::new(gazetteer::GazetteerRecognizer::new(gazetteer.clone())),
         Box::new(numeric::NumericRecognizer::new()),
-    ]))
+        Box::new(names::JapaneseRecognizer::new()),
+        Box::new(names::EnglishRecognizer::new()),
+    ])
+    .linking_with(gazetteer))
 }
 
 /// Turns resolved candidates into entities with code point offsets and
