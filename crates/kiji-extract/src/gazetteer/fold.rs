@@ -60,7 +60,10 @@ pub(crate) fn is_katakana(c: char) -> bool {
 /// True for letters and digits of Latin script, the characters a Latin
 /// alias must not touch on either side.
 pub(crate) fn is_latin_word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (c.is_alphabetic() && ('\u{00C0}'..'\u{0250}').contains(&c))
+    // `_` joins words in identifiers and handles (`Queen_UK`).
+    c.is_ascii_alphanumeric()
+        || c == '_'
+        || (c.is_alphabetic() && ('\u{00C0}'..'\u{0250}').contains(&c))
 }
 
 /// Voiced (`semi == false`) or semi-voiced form of a katakana letter.
@@ -235,6 +238,7 @@ mod tests {
             ('a', false, true),
             ('é', false, true),
             ('7', false, true),
+            ('_', false, true),
             ('日', false, false),
             ('\'', false, false),
         ] {

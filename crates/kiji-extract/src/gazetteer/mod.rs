@@ -29,6 +29,11 @@
 //!   exact-case match is always accepted.
 //! * **Demonyms**: a LOCATION directly followed by 人, 系, 語, 製 or 産 is an
 //!   adjective (日本人, 日系, 中国製) and is skipped.
+//! * **Longer names**: a Latin LOCATION next to a capitalised word is part
+//!   of a longer name the dictionary does not know (`West Jersey`,
+//!   `Boston Bruins`, `Sony Japan`) and is skipped — unless the word before
+//!   starts a sentence or is a function word (`In Tokyo`), or the word after
+//!   is a title or date word (`U.S. President`, `Tokyo Tuesday`).
 //!
 //! When the longest alias at a position fails a check, shorter aliases at
 //! the same position are tried before moving on.
@@ -471,10 +476,32 @@ impl Gazetteer {
             return false;
         }
         let entry = &self.entries[key.entry as usize];
-        if entry.ty == EntityType::Location
-            && matches!(after, Some('人' | '系' | '語' | '製' | '産'))
-        {
-            return false;
+        if entry.ty == EntityType::Location {
+            if matches!(after, Some('人' | '系' | '語' | '製' | '産')) {
+                return false;
+            }
+            // The suffix may follow directly or after one katakana word
+            // (日本サッカー協会, 横浜ベイスターズ球場).
+            let rest = &hay[end..];
+            let after_word = rest.trim_start_matches(|c: char| is_katakana(c) || c == '・');
+            if NAME_SUFFIXES
+                .iter()
+                .any(|s| rest.starts_with(s) || after_word.starts_with(s))
+                || (key.folded.ends_with('国') && rest.starts_with('際'))
+            {
+                return false;
+            }
+            // `@Queen_UK`: a user handle, not a place.
+            if key.start == Edge::Latin && matches!(before, Some('@')) {
+                return false;
+            }
+            if key.start == Edge::Latin && inside_longer_name_before(text, ostart) {
+                return false;
+            }
+            let ends_latin = key.end == Edge::Latin || key.folded.ends_with('.');
+            if ends_latin && inside_longer_name_after(text, oend) {
+                return false;
+            }
         }
         true
     }
@@ -596,6 +623,224 @@ impl Default for Gazetteer {
     fn default() -> Self {
         Gazetteer::new()
     }
+}
+
+/// Words that, written right after a place name, make it part of the name
+/// of a company, body or facility (日本サッカー協会, 釧路工場, 横浜スタジアム,
+/// 大阪府警): the place alone is then not an entity (ANNOTATION.md), and the
+/// longer name is left to the other recognisers.
+const NAME_SUFFIXES: &[&str] = &[
+    "工場",
+    "駅",
+    "協会",
+    "連盟",
+    "連合会",
+    "大学",
+    "銀行",
+    "空港",
+    "支店",
+    "本店",
+    "支社",
+    "市立",
+    "県立",
+    "都立",
+    "府立",
+    "電力",
+    "証券",
+    "新聞",
+    "放送",
+    "球場",
+    "スタジアム",
+    "城",
+    "軍",
+    "府警",
+    "県警",
+    "警察",
+    "地裁",
+    "地検",
+    "高裁",
+    "大使館",
+    "総領事館",
+    "領事館",
+    "取引所",
+    "商工会議所",
+    "工業",
+    "商事",
+    "物産",
+    "電気",
+    "電機",
+    "通信",
+    "航空",
+    "鉄道",
+    "交響楽団",
+    "放送局",
+    "テレビ",
+    "ガス",
+    "信用金庫",
+    "高校",
+    "高等学校",
+    "中学",
+    "小学校",
+    "病院",
+    "美術館",
+    "博物館",
+    "動物園",
+    "植物園",
+    "公園",
+    "神社",
+    "ドーム",
+    "タワー",
+    "fc",
+];
+
+/// Capitalised words that may stand before a place name without making it
+/// part of a longer name (sentence-internal function words, lower-cased).
+const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "across",
+    "after",
+    "against",
+    "along",
+    "among",
+    "an",
+    "and",
+    "around",
+    "as",
+    "at",
+    "before",
+    "between",
+    "beyond",
+    "both",
+    "but",
+    "by",
+    "despite",
+    "during",
+    "for",
+    "from",
+    "in",
+    "including",
+    "inside",
+    "into",
+    "is",
+    "like",
+    "near",
+    "of",
+    "on",
+    "onto",
+    "or",
+    "outside",
+    "over",
+    "since",
+    "the",
+    "through",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "unlike",
+    "via",
+    "was",
+    "while",
+    "with",
+    "within",
+    "without",
+];
+
+/// Capitalised words that may follow a place name without making it part of
+/// a longer name: titles (`U.S. President`), datelines (`Tokyo, March`
+/// without the comma), weekdays.
+const TITLE_WORDS: &[&str] = &[
+    "Ambassador",
+    "Chancellor",
+    "Chief",
+    "Crown",
+    "Defence",
+    "Defense",
+    "Deputy",
+    "Emperor",
+    "Finance",
+    "Foreign",
+    "Governor",
+    "King",
+    "Leader",
+    "Mayor",
+    "Minister",
+    "Premier",
+    "President",
+    "Prime",
+    "Queen",
+    "Representative",
+    "Secretary",
+    "Senator",
+    "Trade",
+    "Vice",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// True when a Latin place name at `start` follows a capitalised word in
+/// the middle of a sentence (`West Jersey`, `North Melbourne`, `BMW JAPAN`,
+/// `Sony Japan`): the place is then part of a longer name that the
+/// dictionary does not know, and annotating it alone would be wrong.
+fn inside_longer_name_before(text: &str, start: usize) -> bool {
+    let Some(head) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphanumeric())
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let word = &head[word_start..];
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    if FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+        return false;
+    }
+    // A capital at the start of a sentence or line says nothing.
+    let before = head[..word_start].trim_end_matches(' ');
+    !(before.is_empty()
+        || before.ends_with([
+            '.', '!', '?', ':', ';', '\n', '"', '“', '(', '「', '。', '—', '-', '#', '@',
+        ]))
+}
+
+/// True when a Latin place name ending at `end` is followed by a capitalised
+/// word other than a title or date word (`Boston Bruins`, `Ohio Senate`,
+/// `Mississippi Avenue`): again part of a longer name.
+fn inside_longer_name_after(text: &str, end: usize) -> bool {
+    let Some(tail) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word: &str = tail
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let mut chars = word.chars();
+    let titlecase = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase());
+    titlecase && !TITLE_WORDS.contains(&word)
 }
 
 /// True when byte offset `at` is not strictly inside a token. Tokens are in

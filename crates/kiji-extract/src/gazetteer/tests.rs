@@ -12,7 +12,8 @@ United States\tLOCATION\t米国|アメリカ|USA|U.S.|US\tQ30
 India\tLOCATION\tインド\tQ668
 Indonesia\tLOCATION\tインドネシア\tQ252
 Tokyo\tLOCATION\t東京|東京都\tQ1490
-Kyoto\tLOCATION\t京都|京都府\tQ34600
+Kyoto\tLOCATION\t京都\tQ34600
+Kyoto Prefecture\tLOCATION\t京都府
 New York City\tLOCATION\tNew York|ニューヨーク\tQ60
 Russia\tLOCATION\tロシア
 Ukraine\tLOCATION\tウクライナ
@@ -110,6 +111,33 @@ fn matches_without_tokens() {
         ("アメリカ人", &[]),
         ("日本産", &[]),
         ("日本の", &[("日本", "Japan")]),
+        // Latin places inside longer names.
+        ("the West Japan Railway", &[]),
+        ("and Sony Japan said", &[("Sony", "Sony")]),
+        ("the BMW JAPAN unit", &[]),
+        ("Sony Japan", &[("Sony", "Sony"), ("Japan", "Japan")]),
+        ("the Japan Society", &[]),
+        (
+            "In Japan and China",
+            &[("Japan", "Japan"), ("China", "China")],
+        ),
+        ("Visiting Japan. Japan Today", &[("Japan", "Japan")]),
+        ("growth. Japan and", &[("Japan", "Japan")]),
+        ("\"Japan is back\"", &[("Japan", "Japan")]),
+        ("U.S. President Joe", &[("U.S.", "United States")]),
+        ("New York Monday", &[("New York", "New York City")]),
+        ("the New York Knicks", &[]),
+        ("Japan's Prime Minister", &[("Japan", "Japan")]),
+        ("Apple Music", &[("Apple", "Apple Inc.")]),
+        // Places inside names of bodies and facilities, handles.
+        ("日本サッカー協会", &[]),
+        ("中国電力の", &[]),
+        ("インド工場", &[]),
+        ("インドの工場", &[("インド", "India")]),
+        ("日本サッカー", &[("日本", "Japan")]),
+        ("アメリカ軍", &[]),
+        ("@Japan_News and @Japan", &[]),
+        ("Japan_2025", &[]),
         // Longest wins; shorter tried when the longest is rejected.
         ("ソニーグループの", &[("ソニーグループ", "Sony Group")]),
         ("東京都知事", &[("東京都", "Tokyo")]),
@@ -158,9 +186,19 @@ fn kanji_matches_respect_token_boundaries() {
         ("東京都に", &["東京", "都", "に"], &[("東京都", "Tokyo")]),
         ("東京都庁", &["東京都庁"], &[]),
         ("東京の", &["東京", "の"], &[("東京", "Tokyo")]),
-        ("京都府で", &["京都", "府", "で"], &[("京都府", "Kyoto")]),
+        (
+            "京都府で",
+            &["京都", "府", "で"],
+            &[("京都府", "Kyoto Prefecture")],
+        ),
         ("京都府警", &["京都府警"], &[]),
-        ("京都府警", &["京都", "府警"], &[("京都", "Kyoto")]),
+        // 京都 alone is not an entity inside the name of a body.
+        ("京都府警", &["京都", "府警"], &[]),
+        (
+            "京都府の",
+            &["京都", "府", "の"],
+            &[("京都府", "Kyoto Prefecture")],
+        ),
         // Tokens elsewhere in the text do not matter.
         ("中国とは", &["と", "は"][..0], &[("中国", "China")]),
         // Latin and katakana aliases ignore tokens.
