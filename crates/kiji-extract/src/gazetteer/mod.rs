@@ -35,8 +35,9 @@
 //!   starts a sentence or is a function word (`In Tokyo`), or the word after
 //!   is a title or date word (`U.S. President`, `Tokyo Tuesday`).
 //!
-//! When the longest alias at a position fails a check, shorter aliases at
-//! the same position are tried before moving on.
+//! When the longest alias at a position fails a boundary or case check,
+//! shorter aliases at the same position are tried before moving on; when it
+//! is an adjective or part of a longer name, none is.
 //!
 //! # Precedence and conflicts
 //!
@@ -220,6 +221,17 @@ impl Edge {
             Edge::Free
         }
     }
+}
+
+/// Outcome of the checks on one match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// Keep it.
+    Accept,
+    /// Wrong boundary or case: a shorter alias at the same start may fit.
+    Shorter,
+    /// The text is an adjective or part of a longer name: nothing starts here.
+    Skip,
 }
 
 /// One folded alias: a pattern of the automaton.
@@ -410,9 +422,15 @@ impl Gazetteer {
             let mut accepted = None;
             while let Some(m) = current {
                 let key = &self.keys[m.pattern().as_usize()];
-                if self.accepts(key, text, &folded, m.start(), m.end(), tokens) {
-                    accepted = Some((m, key));
-                    break;
+                match self.verdict(key, text, &folded, m.start(), m.end(), tokens) {
+                    Verdict::Accept => {
+                        accepted = Some((m, key));
+                        break;
+                    }
+                    // The text here is part of a longer name: a shorter
+                    // alias inside it (東京 in 東京都大学) is no better.
+                    Verdict::Skip => break,
+                    Verdict::Shorter => {}
                 }
                 current = (m.end() - 1 > m.start())
                     .then(|| {
@@ -448,9 +466,9 @@ impl Gazetteer {
         out
     }
 
-    /// The boundary, case and demonym checks for a match at folded
+    /// The boundary, case and context checks for a match at folded
     /// `start..end`.
-    fn accepts(
+    fn verdict(
         &self,
         key: &Key,
         text: &str,
@@ -458,7 +476,7 @@ impl Gazetteer {
         start: usize,
         end: usize,
         tokens: &[Token],
-    ) -> bool {
+    ) -> Verdict {
         let hay = folded.text.as_str();
         let before = hay[..start].chars().next_back();
         let after = hay[end..].chars().next();
@@ -470,15 +488,15 @@ impl Gazetteer {
             Edge::Free => true,
         };
         if !edge_ok(key.start, before, ostart) || !edge_ok(key.end, after, oend) {
-            return false;
+            return Verdict::Shorter;
         }
         if key.case != CasePolicy::Any && !key.case.accepts(&key.alias, &text[ostart..oend]) {
-            return false;
+            return Verdict::Shorter;
         }
         let entry = &self.entries[key.entry as usize];
         if entry.ty == EntityType::Location {
             if matches!(after, Some('人' | '系' | '語' | '製' | '産')) {
-                return false;
+                return Verdict::Skip;
             }
             // The suffix may follow directly or after one katakana word
             // (日本サッカー協会, 横浜ベイスターズ球場).
@@ -489,21 +507,21 @@ impl Gazetteer {
                 .any(|s| rest.starts_with(s) || after_word.starts_with(s))
                 || (key.folded.ends_with('国') && rest.starts_with('際'))
             {
-                return false;
+                return Verdict::Skip;
             }
             // `@Queen_UK`: a user handle, not a place.
             if key.start == Edge::Latin && matches!(before, Some('@')) {
-                return false;
+                return Verdict::Skip;
             }
             if key.start == Edge::Latin && inside_longer_name_before(text, ostart) {
-                return false;
+                return Verdict::Skip;
             }
             let ends_latin = key.end == Edge::Latin || key.folded.ends_with('.');
             if ends_latin && inside_longer_name_after(text, oend) {
-                return false;
+                return Verdict::Skip;
             }
         }
-        true
+        Verdict::Accept
     }
 
     /// Parses one file's contents into the tables (automaton not rebuilt).
@@ -691,6 +709,16 @@ const NAME_SUFFIXES: &[&str] = &[
     "ドーム",
     "タワー",
     "fc",
+    "国際",
+    "国営",
+    "国立",
+    "州立",
+    "陸軍",
+    "海軍",
+    "空軍",
+    "政府",
+    "高等",
+    "中央",
 ];
 
 /// Capitalised words that may stand before a place name without making it
