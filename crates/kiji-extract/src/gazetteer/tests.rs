@@ -469,3 +469,31 @@ fn builtin_is_cached() {
         (Err(e), _) | (_, Err(e)) => panic!("{e}"),
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// On any mix of scripts, widths, marks and spaces, matches are in
+        /// order, do not overlap, lie on character boundaries, and the
+        /// original substring itself folds to an alias of the entry found.
+        #[test]
+        fn matches_index_the_original_text(
+            text in "[日本東京都京米国中アメリカｱﾒﾘｶＪａｐａｎJapnUSsA. ・･=＝ﾞﾟｿﾆｰインドネシア人語'\n　ー]{0,48}"
+        ) {
+            let g = dict();
+            let ms = g.find(&text, &[]);
+            let mut last_end = 0;
+            for m in &ms {
+                prop_assert!(m.byte_start < m.byte_end);
+                prop_assert!(m.byte_start >= last_end);
+                prop_assert!(text.is_char_boundary(m.byte_start));
+                prop_assert!(text.is_char_boundary(m.byte_end));
+                last_end = m.byte_end;
+                let sub = &text[m.byte_start..m.byte_end];
+                prop_assert_eq!(g.lookup(sub), Some(m.entry), "{:?} in {:?}", sub, &text);
+            }
+        }
+    }
+}
