@@ -591,6 +591,106 @@ Cape Town	ケープタウン
 Nairobi	ナイロビ
 Lagos	ラゴス
 Addis Ababa	アディスアベバ
+Mariupol	マリウポリ
+Bakhmut	バフムト
+Zaporizhzhia	ザポリージャ|ザポロジエ
+Kherson	ヘルソン
+Lviv	リビウ|リヴィウ
+Donetsk	ドネツク
+Luhansk	ルハンスク|ルガンスク
+Kursk	クルスク
+Vladivostok	ウラジオストク
+Novosibirsk	ノボシビルスク
+Rafah	ラファ
+Khan Yunis	ハンユニス
+Aleppo	アレッポ
+Idlib	イドリブ
+Mosul	モスル
+Sanaa	サヌア
+Tripoli	トリポリ
+Khartoum	ハルツーム
+Tunis	チュニス
+Algiers	アルジェ
+Casablanca	カサブランカ
+Kinshasa	キンシャサ
+Accra	アクラ
+Dakar	ダカール
+Kampala	カンパラ
+Kigali	キガリ
+Lusaka	ルサカ
+Harare	ハラレ
+Luanda	ルアンダ
+Abuja	アブジャ
+Durban	ダーバン
+Pretoria	プレトリア
+Tashkent	タシケント
+Astana	アスタナ
+Almaty	アルマトイ|アルマティ
+Bishkek	ビシケク
+Tbilisi	トビリシ
+Yerevan	エレバン
+Baku	バクー
+Kathmandu	カトマンズ
+Thimphu	ティンプー
+Vientiane	ビエンチャン
+Naypyidaw	ネピドー
+Bandung	バンドン
+Surabaya	スラバヤ
+Bali	バリ島
+Cebu	セブ島|セブ
+Da Nang	ダナン
+Haiphong	ハイフォン
+Chiang Mai	チェンマイ
+Phuket	プーケット
+Penang	ペナン
+Johor Bahru	ジョホールバル
+Lhasa	ラサ
+Urumqi	ウルムチ
+Nanning	南寧
+Fuzhou	福州
+Jinan	済南
+Taiyuan	太原
+Shijiazhuang	石家荘
+Hohhot	フフホト
+Lanzhou	蘭州
+Changchun	長春
+Yokosuka	横須賀|横須賀市
+Sacramento	サクラメント
+Oakland	Oakland
+Berkeley	バークレー
+Los Altos	ロスアルトス
+San Mateo	サンマテオ
+Irvine	アーバイン
+Salt Lake City	ソルトレークシティ|ソルトレイクシティ
+Minneapolis	ミネアポリス
+St. Louis	セントルイス|Saint Louis
+Kansas City	カンザスシティ
+Cleveland	クリーブランド
+Cincinnati	シンシナティ
+Baltimore	ボルティモア
+Raleigh	ローリー
+Orlando	オーランド
+Tampa	タンパ
+San Antonio	サンアントニオ
+Anchorage	アンカレッジ
+Calgary	カルガリー
+Edmonton	エドモントン
+Guadalajara	グアダラハラ
+Monterrey	モンテレイ
+Tijuana	ティフアナ
+Santiago	サンティアゴ
+Lima	リマ市
+Quito	キト
+Montevideo	モンテビデオ
+Asunción	アスンシオン
+La Paz	ラパス
+Panama City	パナマシティ|パナマ市
+San Juan	サンフアン
+Auckland	Auckland
+Wellington	ウェリントン
+Perth	Perth
+Adelaide	アデレード
+Gold Coast	ゴールドコースト
 Ontario	オンタリオ州|オンタリオ
 Quebec	ケベック州|ケベック|Québec
 British Columbia	ブリティッシュコロンビア州|ブリティッシュ・コロンビア州
