@@ -34,13 +34,13 @@ fn gold_dir() -> PathBuf {
 
 fn read_gold(name: &str) -> Option<Vec<Gold>> {
     let text = std::fs::read_to_string(gold_dir().join(name)).ok()?;
-    let mut docs = Vec::new();
+    let mut docs: Vec<(Option<u64>, Gold)> = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).ok()?;
         let span = |e: &serde_json::Value| -> Option<(usize, usize)> {
             Some((e["start"].as_u64()? as usize, e["end"].as_u64()? as usize))
         };
-        let entities = v["entities"]
+        let entities: Vec<(usize, usize, EntityType)> = v["entities"]
             .as_array()?
             .iter()
             .filter_map(|e| {
@@ -48,18 +48,43 @@ fn read_gold(name: &str) -> Option<Vec<Gold>> {
                 Some((s, t, e["type"].as_str()?.parse().ok()?))
             })
             .collect();
-        let ignored = v
+        let ignored: Vec<(usize, usize)> = v
             .get("ignored")
             .and_then(|i| i.as_array())
             .map(|a| a.iter().filter_map(span).collect())
             .unwrap_or_default();
-        docs.push(Gold {
-            text: v["text"].as_str()?.to_string(),
-            entities,
-            ignored,
-        });
+        let text = v["text"].as_str()?.to_string();
+        // Sentences of one source document (wikigold's `doc`) are analysed
+        // together, as articles are, so names can be linked across them.
+        let doc = v.get("doc").and_then(|d| d.as_u64());
+        if let (Some(d), Some((last_doc, last))) = (doc, docs.last_mut()) {
+            if *last_doc == Some(d) {
+                let shift = last.text.chars().count() + 1;
+                last.text.push('\n');
+                last.text.push_str(&text);
+                last.entities.extend(
+                    entities
+                        .into_iter()
+                        .map(|(s, t, ty): (usize, usize, EntityType)| (s + shift, t + shift, ty)),
+                );
+                last.ignored.extend(
+                    ignored
+                        .into_iter()
+                        .map(|(s, t): (usize, usize)| (s + shift, t + shift)),
+                );
+                continue;
+            }
+        }
+        docs.push((
+            doc,
+            Gold {
+                text,
+                entities,
+                ignored,
+            },
+        ));
     }
-    Some(docs)
+    Some(docs.into_iter().map(|(_, g)| g).collect())
 }
 
 /// Runs the pipeline on one text.
@@ -135,6 +160,7 @@ fn score(
 ) -> f64 {
     let mut per: BTreeMap<EntityType, Counts> = BTreeMap::new();
     let mut errors = Vec::new();
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     for d in docs {
         let predicted: HashSet<(usize, usize, EntityType)> = extract(tok, ex, lookup, &d.text)
             .into_iter()
@@ -169,7 +195,17 @@ fn score(
         }
         for g in gold.difference(&predicted) {
             per.entry(g.2).or_default().fn_ += 1;
-            errors.push(format!("FN {}", show(g)));
+            // Why it was missed: another type on the same span, an
+            // overlapping span, or nothing at all.
+            let why = if predicted.iter().any(|p| p.0 == g.0 && p.1 == g.1) {
+                "type"
+            } else if predicted.iter().any(|p| p.0 < g.1 && g.0 < p.1) {
+                "boundary"
+            } else {
+                "missed"
+            };
+            *kinds.entry(format!("{} {why}", g.2)).or_insert(0usize) += 1;
+            errors.push(format!("FN {why} {}", show(g)));
         }
     }
     let mut total = Counts::default();
@@ -193,6 +229,7 @@ fn score(
     }
     let (p, r, f) = prf(&total);
     println!("{:<9} P {:.3} R {:.3} F1 {:.3}", "micro", p, r, f);
+    println!("misses: {kinds:?}");
     if std::env::var_os("NAMES_EVAL_ERRORS").is_some() {
         for e in errors.iter().take(400) {
             println!("  {e}");

@@ -140,6 +140,20 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                     j += 1;
                     continue;
                 }
+                // lindera drops white space: a single space between two
+                // Latin words keeps them in one name (BMW JAPAN), unless the
+                // next word is a title (CEO) or a number before a counter.
+                let gap = text.get(end..toks[j].span.byte_start).unwrap_or("");
+                if matches!(gap, " " | "\u{3000}")
+                    && latin_token(t)
+                    && (!lists::en_not_names().contains(t) || lists::en_org_suffixes().contains(t))
+                    && !(t.chars().all(|c| c.is_ascii_digit()) && counter_follows(text, toks, j))
+                {
+                    end = toks[j].span.byte_end;
+                    unknown |= toks[j].pos == Pos::Unknown;
+                    j += 1;
+                    continue;
+                }
                 // A joiner or a space followed directly by another Latin word.
                 let joiner =
                     adjacent && matches!(t, "-" | "&" | "." | "'" | "+" | "－" | "．" | " " | "　");
@@ -180,24 +194,24 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                 joined: false,
             });
             i = j;
-        } else if all_katakana(s) {
+        } else if kana_word(s) {
             let mut j = i + 1;
             let mut end = toks[i].span.byte_end;
             let mut proper = toks[i].pos.is_proper().then_some(toks[i].pos);
             let mut unknown = toks[i].pos == Pos::Unknown;
-            let mut joined = false;
+            let mut joined = s.chars().any(is_kana_joiner);
             while j < toks.len() {
                 let t = surf(j);
                 let adjacent = toks[j].span.byte_start == end;
                 if !adjacent {
                     break;
                 }
-                let step = if all_katakana(t) {
+                let step = if kana_word(t) {
                     1
                 } else if t.chars().count() == 1
                     && t.chars().all(is_kana_joiner)
                     && j + 1 < toks.len()
-                    && all_katakana(surf(j + 1))
+                    && kana_word(surf(j + 1))
                     && toks[j + 1].span.byte_start == toks[j].span.byte_end
                 {
                     joined = true;
@@ -209,7 +223,8 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                     if toks[k].pos.is_proper() && proper.is_none() {
                         proper = Some(toks[k].pos);
                     }
-                    unknown |= toks[k].pos == Pos::Unknown && all_katakana(surf(k));
+                    unknown |= toks[k].pos == Pos::Unknown && kana_word(surf(k));
+                    joined |= surf(k).chars().any(is_kana_joiner);
                 }
                 end = toks[j + step - 1].span.byte_end;
                 j += step;
@@ -237,6 +252,17 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
             i += 1;
         }
     }
+}
+
+/// True for a katakana word, possibly with ・ or ＝ inside (lindera keeps
+/// unknown names such as グナエウス・ポンペイウス in one token).
+fn kana_word(s: &str) -> bool {
+    let mut chars = s.chars();
+    let first = chars.next();
+    let last = s.chars().next_back();
+    first.is_some_and(is_katakana)
+        && last.is_some_and(is_katakana)
+        && s.chars().all(|c| is_katakana(c) || is_kana_joiner(c))
 }
 
 /// True when the number token at `j` is followed by a kanji or katakana
@@ -395,11 +421,22 @@ fn chunk(text: &str, p: &[Piece<'_>], after: Option<&Piece<'_>>, out: &mut Vec<C
         let Some((first_suffix, ty)) = suffix_at(p, s, k, text) else {
             continue;
         };
-        let s = if p[s].s == "第" && ty != EntityType::Event {
+        let mut s = if p[s].s == "第" && ty != EntityType::Event {
             s + 1
         } else {
             s
         };
+        // A facility after a company is two names: 王子製紙|釧路工場.
+        let suffix_text = text.get(p[first_suffix].start..p[k].end).unwrap_or("");
+        if JA_FACILITY_SUFFIXES.contains(&suffix_text) {
+            for m in s..first_suffix.saturating_sub(1) {
+                if p[m].pos() == Some(Pos::Organization)
+                    || matches!(suffix_at(p, s, m, text), Some((_, EntityType::Org)))
+                {
+                    s = m + 1;
+                }
+            }
+        }
         // The part before the suffix needs a name in it; a place suffix needs
         // the piece right before it to be a place-like name.
         let before_end = if first_suffix == k && p[k].kind == Kind::Kana {
@@ -447,7 +484,13 @@ fn chunk(text: &str, p: &[Piece<'_>], after: Option<&Piece<'_>>, out: &mut Vec<C
         let next = p.get(k + 1).or(after);
         match q.kind {
             Kind::Latin => {
-                if lists::en_not_names().contains(q.s) || q.s.chars().count() < 2 || person_end[k] {
+                // Lower-case words (cm, nobody) are not names by shape.
+                let shaped = q.s.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
+                if !shaped
+                    || lists::en_not_names().contains(q.s)
+                    || q.s.chars().count() < 2
+                    || person_end[k]
+                {
                     k += 1;
                     continue;
                 }
@@ -487,10 +530,13 @@ fn person_before(p: &[Piece<'_>], k: usize, strong: bool) -> Option<usize> {
             (strong || multiword).then_some(k - 1)
         }
         Kind::Kana => {
+            // A word the dictionary does not know before an office title is
+            // a surname far more often than a company (ナデラCEO); a known
+            // organisation is the company's officer (トヨタ社長).
             let personish = prev.joined
-                || matches!(
+                || !matches!(
                     prev.proper,
-                    Some(Pos::PersonSurname | Pos::PersonGiven | Pos::PersonName)
+                    Some(Pos::Organization | Pos::Country | Pos::Place)
                 );
             (strong || personish).then_some(k - 1)
         }
@@ -567,23 +613,52 @@ fn kanji_name(
     let q = &p[k];
     let pos = q.pos()?;
     let next = p.get(k + 1);
-    let next_pos = next.and_then(Piece::pos);
+    if let Some(len) = kanji_person(p, k) {
+        if !person_end[k + len - 1] {
+            out.push(cand(
+                p,
+                k,
+                k + len - 1,
+                EntityType::Person,
+                Confidence::Rule,
+            ));
+        }
+        return Some(len);
+    }
     match pos {
-        Pos::PersonSurname | Pos::Place | Pos::ProperNoun
-            if matches!(next_pos, Some(Pos::PersonGiven))
-                || (pos == Pos::PersonSurname
-                    && matches!(next_pos, Some(Pos::PersonSurname | Pos::PersonName))) =>
+        // A surname or given name alone before a particle (遠藤は, 秀吉が):
+        // a person mentioned by one name.
+        Pos::PersonSurname | Pos::PersonGiven
+            if q.s.chars().count() >= 2
+                && q.s.chars().all(is_kanji)
+                && next.is_none_or(|n| {
+                    n.pos() == Some(Pos::Particle) || n.kind == Kind::Other(Pos::Symbol)
+                })
+                && !person_end[k] =>
         {
-            if !person_end[k + 1] {
-                out.push(cand(p, k, k + 1, EntityType::Person, Confidence::Rule));
-            }
-            Some(2)
+            out.push(cand(p, k, k, EntityType::Person, Confidence::Guess));
+            Some(1)
         }
         Pos::PersonName if !person_end[k] => {
             out.push(cand(p, k, k, EntityType::Person, Confidence::Guess));
             Some(1)
         }
         Pos::Organization => {
+            // Names and kanji nouns before an organisation's name belong to
+            // it (航空自衛隊, 中華民国経済部), a country prefix does not.
+            let mut i = k;
+            while i > 0
+                && k - i < 3
+                && !generic(&p[i - 1])
+                && !(p[i - 1].s.chars().count() == 1
+                    && lists::ja_country_prefixes().contains(p[i - 1].s))
+                && (p[i - 1].name_like()
+                    || (p[i - 1].pos() == Some(Pos::Noun)
+                        && p[i - 1].s.chars().all(is_kanji)
+                        && !is_temporal(p[i - 1].s)))
+            {
+                i -= 1;
+            }
             let mut j = k;
             while p
                 .get(j + 1)
@@ -591,7 +666,7 @@ fn kanji_name(
             {
                 j += 1;
             }
-            out.push(cand(p, k, j, EntityType::Org, Confidence::Rule));
+            out.push(cand(p, i, j, EntityType::Org, Confidence::Rule));
             Some(j - k + 1)
         }
         Pos::Country | Pos::Place => {
@@ -622,4 +697,36 @@ fn kanji_name(
         }
         _ => None,
     }
+}
+
+/// A kanji personal name starting at piece `k`: a surname (or a place or
+/// proper noun read as one, 兵庫慎司) followed by given-name or surname
+/// tokens, with a given name among them or two surname tokens; returns the
+/// number of pieces.
+fn kanji_person(p: &[Piece<'_>], k: usize) -> Option<usize> {
+    let first = p[k].pos()?;
+    if !matches!(
+        first,
+        Pos::PersonSurname | Pos::Place | Pos::ProperNoun | Pos::PersonName
+    ) || !p[k].s.chars().all(is_kanji)
+    {
+        return None;
+    }
+    let mut j = k + 1;
+    let mut given = false;
+    let mut surnames = usize::from(first == Pos::PersonSurname);
+    while let Some(q) = p.get(j) {
+        if !q.s.chars().all(is_kanji) || j - k >= 4 {
+            break;
+        }
+        match q.pos() {
+            Some(Pos::PersonGiven) => given = true,
+            Some(Pos::PersonSurname) => surnames += 1,
+            Some(Pos::PersonName) => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    let chars: usize = p[k..j].iter().map(|q| q.s.chars().count()).sum();
+    (j > k + 1 && (given || surnames >= 2) && chars <= 6).then_some(j - k)
 }

@@ -241,6 +241,12 @@ pub const JA_ORG_SUFFIXES: &[&str] = &[
     "師団",
     "高専",
     "大学校",
+    "局",
+    "同盟",
+    "隊",
+    "FC",
+    "F.C.",
+    "SC",
 ];
 
 /// Heads written before the name (株式会社ストックマーク).
@@ -356,6 +362,10 @@ pub const JA_FACILITY_SUFFIXES: &[&str] = &[
     "水族館",
     "動物園",
     "センター駅",
+    "競輪場",
+    "競艇場",
+    "砦",
+    "要塞",
 ];
 
 /// Events: a name-like compound ending in one is an EVENT.
@@ -498,6 +508,9 @@ pub const JA_GENERIC: &[&str] = &[
     "外国",
     "他",
     "別",
+    "全米",
+    "全日本",
+    "全世界",
 ];
 
 /// One-character country abbreviations written before a foreign name

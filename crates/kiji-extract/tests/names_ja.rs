@@ -1,0 +1,113 @@
+//! Japanese name recogniser (`ja-morph`) over real tokenizer output.
+
+use kiji_core::{EntityType, OffsetMap};
+use kiji_extract::names::{EnglishRecognizer, JapaneseRecognizer};
+use kiji_extract::{DocContext, Extractor};
+use kiji_tokenizer::{Options, Tokenizer};
+use std::sync::OnceLock;
+
+fn tokenizer() -> &'static Tokenizer {
+    static T: OnceLock<Tokenizer> = OnceLock::new();
+    T.get_or_init(|| Tokenizer::embedded(&[]).expect("embedded dictionary loads"))
+}
+
+/// The entities found in `text` as `TYPE:text`, in text order.
+fn names(text: &str) -> Vec<String> {
+    let offsets = OffsetMap::new(text);
+    let detected = kiji_langdetect::analyse(text, &offsets);
+    let mut tokens = Vec::new();
+    tokenizer()
+        .worker()
+        .tokenize(
+            text,
+            &detected.sentences,
+            &offsets,
+            Options::default(),
+            &mut tokens,
+        )
+        .expect("tokenises");
+    let cx = DocContext {
+        text,
+        sentences: &detected.sentences,
+        tokens: &tokens,
+        date: None,
+        offsets: &offsets,
+    };
+    let ex = Extractor::with_recognizers(vec![
+        Box::new(JapaneseRecognizer::new()),
+        Box::new(EnglishRecognizer::new()),
+    ]);
+    ex.extract(&cx)
+        .into_iter()
+        .map(|e| format!("{}:{}", e.ty, e.text))
+        .collect()
+}
+
+/// (text, expected entities as TYPE:text in order).
+const CASES: &[(&str, &[&str])] = &[
+    // Katakana names joined by ・, with honorifics and titles left out.
+    (
+        "イーロン・マスク氏が発表した。",
+        &["PERSON:イーロン・マスク"],
+    ),
+    (
+        "グナエウス・ポンペイウスは執政官となった。",
+        &["PERSON:グナエウス・ポンペイウス"],
+    ),
+    ("マスク氏は否定した。", &["PERSON:マスク"]),
+    ("アルトマンCEOが語った。", &["PERSON:アルトマン"]),
+    // Kanji names from IPADIC's surname and given-name tags.
+    ("田中太郎さんに聞いた。", &["PERSON:田中太郎"]),
+    ("兵庫慎司は語った。", &["PERSON:兵庫慎司"]),
+    // Organisation suffixes cover the whole compound.
+    ("日本漫画家協会が声明を出した。", &["ORG:日本漫画家協会"]),
+    (
+        "ソフトバンクグループが出資した。",
+        &["ORG:ソフトバンクグループ"],
+    ),
+    ("航空自衛隊の基地", &["ORG:航空自衛隊"]),
+    // A facility after a company is two names.
+    (
+        "王子製紙釧路工場は閉鎖された。",
+        &["ORG:王子製紙", "LOCATION:釧路工場"],
+    ),
+    // Places with their suffixes.
+    ("神奈川県横浜市に住む。", &["LOCATION:神奈川県横浜市"]),
+    (
+        "カリフォルニア州で開かれた。",
+        &["LOCATION:カリフォルニア州"],
+    ),
+    // Events.
+    ("東京オリンピックが開幕した。", &["EVENT:東京オリンピック"]),
+    // Latin runs kept whole; 社 and one-character country prefixes left out.
+    ("Stability AIが発表した。", &["ORG:Stability AI"]),
+    (
+        "米OpenAIのSora 2は話題だ。",
+        &["ORG:OpenAI", "PRODUCT:Sora 2"],
+    ),
+    ("BMW JAPANの販売店", &["ORG:BMW JAPAN"]),
+    ("DeepSeek R1を公開した。", &["PRODUCT:DeepSeek R1"]),
+    // Brackets stay outside.
+    ("「ジョン・スミス」と名乗った。", &["PERSON:ジョン・スミス"]),
+    // Generic references and demonyms are not names.
+    ("同社は日本人の社員を雇った。", &[]),
+    ("各社が値上げした。", &[]),
+    ("CEOがAIについて語った。", &[]),
+];
+
+#[test]
+fn japanese_names_table() {
+    let mut failures = Vec::new();
+    for (text, want) in CASES {
+        let got = names(text);
+        if got != *want {
+            failures.push(format!("{text}\n   got  {got:?}\n   want {want:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
