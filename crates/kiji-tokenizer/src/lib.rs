@@ -129,6 +129,12 @@ impl Tokenizer {
         }
     }
 
+    /// The lindera segmenter with kiji's dictionaries, for benchmarks that
+    /// drive lindera directly (`examples/segment_bench.rs`).
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
     /// The dictionary's name (`ipadic` for the embedded one).
     pub fn dictionary_name(&self) -> &str {
         &self.segmenter.dictionary.metadata.name
