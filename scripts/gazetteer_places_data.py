@@ -205,6 +205,18 @@ Alps	アルプス山脈|Alps
 Himalayas	ヒマラヤ|ヒマラヤ山脈|Himalaya
 Amazon rainforest	アマゾン熱帯雨林
 Mars	火星
+Earth	地球
+Soviet Union	ソ連|ソビエト連邦|ソヴィエト連邦|USSR|U.S.S.R.
+East Germany	東ドイツ|東独
+West Germany	西ドイツ|西独
+Czechoslovakia	チェコスロバキア|チェコスロヴァキア
+Yugoslavia	ユーゴスラビア|ユーゴスラヴィア|ユーゴ
+Manchukuo	満州国|満洲国
+Empire of Japan	大日本帝国
+Ottoman Empire	オスマン帝国|オスマン・トルコ
+Roman Empire	ローマ帝国
+British Empire	大英帝国
+Manchuria	満州|満洲
 Kantō region	関東|関東地方|Kanto|Kantō|Kanto region
 Kansai region	関西|関西地方|近畿|近畿地方|Kansai|Kinki region
 Tōhoku region	東北地方|Tohoku|Tōhoku|Tohoku region

@@ -27,8 +27,9 @@
 //!   match in any case; short all-capital aliases (`US`, `UK`, `UAE`: three
 //!   letters or fewer) match only in capitals, so `us` stays a pronoun. An
 //!   exact-case match is always accepted.
-//! * **Demonyms**: a LOCATION directly followed by 人, 系, 語, 製 or 産 is an
-//!   adjective (日本人, 日系, 中国製) and is skipped.
+//! * **Demonyms**: a LOCATION directly followed by 人, 系, 語, 製, 産, 的,
+//!   風, 式, 規模 or 温暖化 is an adjective (日本人, 日系, 中国製, 日本的,
+//!   地球規模) and is skipped.
 //! * **Longer names**: a Latin LOCATION next to a capitalised word is part
 //!   of a longer name the dictionary does not know (`West Jersey`,
 //!   `Boston Bruins`, `Sony Japan`) and is skipped — unless the word before
@@ -495,7 +496,14 @@ impl Gazetteer {
         }
         let entry = &self.entries[key.entry as usize];
         if entry.ty == EntityType::Location {
-            if matches!(after, Some('人' | '系' | '語' | '製' | '産')) {
+            // Demonyms and adjectives: 日本人, 日系, 英語, 中国製, 日本産,
+            // 日本的, 中国風, 欧州式, 地球規模, 地球温暖化.
+            if matches!(
+                after,
+                Some('人' | '系' | '語' | '製' | '産' | '的' | '風' | '式')
+            ) || hay[end..].starts_with("規模")
+                || hay[end..].starts_with("温暖化")
+            {
                 return Verdict::Skip;
             }
             // The suffix may follow directly or after one katakana word
