@@ -522,3 +522,35 @@ mod properties {
         }
     }
 }
+
+/// The kanji boundary check with the real tokenizer's tokens.
+#[test]
+fn kanji_boundaries_with_the_tokenizer() {
+    let tokenizer = match kiji_tokenizer::Tokenizer::embedded(&[]) {
+        Ok(t) => t,
+        Err(e) => panic!("tokenizer: {e}"),
+    };
+    let mut worker = tokenizer.worker();
+    let g = dict();
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("東京都に住む", &[("東京都", "Tokyo")]),
+        ("京都と大阪を訪れた", &[("京都", "Kyoto")]),
+        (
+            "米国と中国の対立",
+            &[("米国", "United States"), ("中国", "China")],
+        ),
+        ("日本人の観光客", &[]),
+    ];
+    for (text, want) in cases {
+        let map = OffsetMap::new(text);
+        let sentences = [kiji_core::Sentence {
+            span: map.span(0, text.len()),
+            lang: kiji_core::Lang::JA,
+        }];
+        let mut toks = Vec::new();
+        if let Err(e) = worker.tokenize(text, &sentences, &map, Default::default(), &mut toks) {
+            panic!("{text}: {e}");
+        }
+        assert_eq!(found(&g, text, &toks), pairs(want), "text {text:?}");
+    }
+}
