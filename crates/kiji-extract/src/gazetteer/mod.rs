@@ -12,7 +12,7 @@
 //! # Matching
 //!
 //! Aliases and text are folded the same way (full-/half-width, case, middle
-//! dots, dashes, spaces: see [`fold`]), and one Aho-Corasick automaton finds
+//! dots, dashes, spaces: see `fold.rs`), and one Aho-Corasick automaton finds
 //! the leftmost-longest alias that passes these checks:
 //!
 //! * **Latin** ends of an alias must not touch a Latin letter or digit:
@@ -34,7 +34,10 @@
 //!   of a longer name the dictionary does not know (`West Jersey`,
 //!   `Boston Bruins`, `Sony Japan`) and is skipped — unless the word before
 //!   starts a sentence or is a function word (`In Tokyo`), or the word after
-//!   is a title or date word (`U.S. President`, `Tokyo Tuesday`).
+//!   is a title or date word (`U.S. President`, `Tokyo Tuesday`). In
+//!   Japanese, a LOCATION followed by a body or facility word, directly or
+//!   after one katakana word (日本サッカー協会, 釧路工場, 大阪府警, 日本政府),
+//!   is skipped likewise.
 //!
 //! When the longest alias at a position fails a boundary or case check,
 //! shorter aliases at the same position are tried before moving on; when it
