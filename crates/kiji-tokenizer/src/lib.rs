@@ -17,7 +17,7 @@ mod embedded {
 
 use std::path::{Path, PathBuf};
 
-use kiji_core::{Lang, OffsetMap, Pos, Sentence, Token, TokenDetails};
+use kiji_core::{Lang, OffsetMap, Pos, Sentence, Span, Token, TokenDetails};
 use lindera::dictionary::UserDictionary;
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
@@ -126,6 +126,7 @@ impl Tokenizer {
     pub fn worker(&self) -> Worker {
         Worker {
             inner: self.segmenter.new_worker(),
+            pos_cache: Vec::new(),
         }
     }
 
@@ -224,6 +225,11 @@ pub struct Options {
 /// A per-thread tokenizer.
 pub struct Worker {
     inner: lindera::worker::SegmentWorker,
+    /// The [`Pos`] of system dictionary words by word id, filled as words are
+    /// met: reading a word's fields validates and splits its whole details
+    /// record, which cost as much as a third of segmenting. At most one byte
+    /// per IPADIC word (under 400 KB).
+    pos_cache: Vec<Option<Pos>>,
 }
 
 impl Worker {
@@ -241,10 +247,11 @@ impl Worker {
         for (i, s) in sentences.iter().enumerate() {
             let base = s.span.byte_start;
             let sentence_text = &text[base..s.span.byte_end];
+            let chars = CharCursor::new(sentence_text, base, offsets.char_offset(base));
             if s.lang == Lang::JA {
-                self.japanese(sentence_text, base, i as u32, offsets, opts, out)?;
+                self.japanese(sentence_text, i as u32, chars, opts, out)?;
             } else {
-                words(sentence_text, base, i as u32, offsets, out);
+                words(sentence_text, i as u32, chars, out);
             }
         }
         Ok(())
@@ -253,9 +260,8 @@ impl Worker {
     fn japanese(
         &mut self,
         sentence: &str,
-        base: usize,
         index: u32,
-        offsets: &OffsetMap<'_>,
+        mut chars: CharCursor<'_>,
         opts: Options,
         out: &mut Vec<Token>,
     ) -> Result<(), TokenizerError> {
@@ -264,7 +270,7 @@ impl Worker {
             .segment(sentence)
             .map_err(|e| TokenizerError::Segment(e.to_string()))?;
         for mut t in tokens {
-            let span = offsets.span(base + t.byte_start, base + t.byte_end);
+            let span = chars.span(t.byte_start, t.byte_end);
             let unknown = t.word_id.is_unknown();
             let details = if opts.details {
                 let fields: Vec<String> = t.details_iter().map(str::to_owned).collect();
@@ -274,6 +280,12 @@ impl Worker {
             };
             let pos = if unknown {
                 Pos::Unknown
+            } else if t.word_id.is_system() {
+                let id = t.word_id.id() as usize;
+                if id >= self.pos_cache.len() {
+                    self.pos_cache.resize(id + 1, None);
+                }
+                *self.pos_cache[id].get_or_insert_with(|| pos_of_word(&t))
             } else {
                 pos_of_word(&t)
             };
@@ -286,6 +298,60 @@ impl Worker {
         }
         Ok(())
     }
+}
+
+/// Code point offsets of increasing byte offsets within one sentence, each
+/// counted from the previous one: tokens arrive in text order, so this counts
+/// every byte once instead of up to 256 per lookup in the [`OffsetMap`].
+struct CharCursor<'s> {
+    sentence: &'s [u8],
+    /// Byte offset of the sentence in the document.
+    base: usize,
+    /// Code point offset of the sentence in the document.
+    base_char: usize,
+    /// Last position asked for, relative to the sentence, and its code point
+    /// offset in the document.
+    byte: usize,
+    char: usize,
+}
+
+impl<'s> CharCursor<'s> {
+    fn new(sentence: &'s str, base: usize, base_char: usize) -> Self {
+        CharCursor {
+            sentence: sentence.as_bytes(),
+            base,
+            base_char,
+            byte: 0,
+            char: base_char,
+        }
+    }
+
+    /// Code point offset in the document of `byte` (relative to the sentence).
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            // Out of order (not expected): count again from the sentence start.
+            self.byte = 0;
+            self.char = self.base_char;
+        }
+        self.char += count_chars(&self.sentence[self.byte..byte]);
+        self.byte = byte;
+        self.char
+    }
+
+    /// The document span of `start..end` (bytes relative to the sentence).
+    fn span(&mut self, start: usize, end: usize) -> Span {
+        Span {
+            start: self.at(start),
+            end: self.at(end),
+            byte_start: self.base + start,
+            byte_end: self.base + end,
+        }
+    }
+}
+
+/// Number of code points in UTF-8 bytes that start and end on char boundaries.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// Reads only the four part-of-speech fields of a known word: much cheaper
@@ -344,7 +410,7 @@ fn details_of(fields: &[String]) -> TokenDetails {
 
 /// Splits a non-Japanese sentence on Unicode word boundaries, keeping words
 /// and punctuation, dropping white space.
-fn words(sentence: &str, base: usize, index: u32, offsets: &OffsetMap<'_>, out: &mut Vec<Token>) {
+fn words(sentence: &str, index: u32, mut chars: CharCursor<'_>, out: &mut Vec<Token>) {
     for (start, w) in sentence.split_word_bound_indices() {
         let Some(first) = w.chars().next() else {
             continue;
@@ -364,7 +430,7 @@ fn words(sentence: &str, base: usize, index: u32, offsets: &OffsetMap<'_>, out: 
             Pos::Symbol
         };
         out.push(Token {
-            span: offsets.span(base + start, base + start + w.len()),
+            span: chars.span(start, start + w.len()),
             pos,
             sentence: index,
             details: None,
@@ -375,7 +441,6 @@ fn words(sentence: &str, base: usize, index: u32, offsets: &OffsetMap<'_>, out: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kiji_core::Span;
 
     fn sentence(text: &str, lang: Lang) -> Vec<Sentence> {
         let m = OffsetMap::new(text);
