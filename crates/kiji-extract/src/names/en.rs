@@ -9,7 +9,7 @@
 //! PERSON; "-based", "in X", "X said" context; and finally its shape.
 
 use super::lists;
-use super::{for_each_sentence, type_latin_run};
+use super::{for_each_sentence, harmonise, type_latin_run};
 use crate::{Candidate, Confidence, DocContext, Recognizer};
 use kiji_core::{EntityType, Lang, Pos, Token};
 
@@ -110,6 +110,14 @@ const PLACE_PREPS: &[&str] = &[
     "from",
 ];
 
+/// First words of multiword place names (North Melbourne, Southern
+/// California, Great Britain).
+const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Upper",
+    "Lower", "Greater", "Central", "Great", "Little", "Old", "Mid", "Middle", "San", "Santa",
+    "Los", "Las", "Saint", "Port", "Fort", "Mount", "Lake", "Cape",
+];
+
 /// Heads that make "X of Y" an organisation or a place.
 const ORG_HEADS: &[&str] = &[
     "University",
@@ -190,11 +198,15 @@ impl Recognizer for EnglishRecognizer {
     }
 
     fn propose(&self, cx: &DocContext<'_>, out: &mut Vec<Candidate>) {
+        let mut mine = Vec::new();
+        let mut initials = Vec::new();
         for_each_sentence(cx.tokens, |si, toks| {
             if cx.sentences.get(si).is_some_and(|s| s.lang != Lang::JA) {
-                sentence(cx.text, toks, out);
+                sentence(cx.text, toks, &mut mine, &mut initials);
             }
         });
+        harmonise(cx.text, &mut mine, &initials, SOURCE);
+        out.append(&mut mine);
     }
 }
 
@@ -261,7 +273,12 @@ fn touching(toks: &[Token], a: usize, b: usize) -> bool {
 }
 
 /// Runs the rules over one sentence's tokens.
-fn sentence(text: &str, toks: &[Token], out: &mut Vec<Candidate>) {
+fn sentence(
+    text: &str,
+    toks: &[Token],
+    out: &mut Vec<Candidate>,
+    initials: &mut Vec<(usize, usize)>,
+) {
     if shouting(text, toks) {
         return;
     }
@@ -274,7 +291,16 @@ fn sentence(text: &str, toks: &[Token], out: &mut Vec<Candidate>) {
             continue;
         }
         let (end, versioned) = run_end(text, toks, i);
-        take_run(text, toks, i, end, versioned, first_word == Some(i), out);
+        take_run(
+            text,
+            toks,
+            i,
+            end,
+            versioned,
+            first_word == Some(i),
+            out,
+            initials,
+        );
         i = end.max(i + 1);
     }
 }
@@ -328,7 +354,17 @@ fn run_end(text: &str, toks: &[Token], i: usize) -> (usize, bool) {
             }
         }
         // Connectors followed by a capitalised word: Bank of America.
-        if CONNECTORS.contains(&w) && j + 1 < toks.len() {
+        // "of" only after a head that takes it (Bank of, University of,
+        // Bay of); "Farr of the Railroad" is two names.
+        let of_ok = w != "of" || {
+            let head = surf(text, toks, j - 1);
+            ORG_HEADS.contains(&head)
+                || PLACE_HEADS.contains(&head)
+                || lists::en_org_suffixes().contains(head)
+                || lists::en_place_suffixes().contains(head)
+                || lists::en_event_suffixes().contains(head)
+        };
+        if of_ok && CONNECTORS.contains(&w) && j + 1 < toks.len() {
             let n = surf(text, toks, j + 1);
             if capitalised(n) && toks[j + 1].pos == Pos::Word {
                 j += 2;
@@ -386,6 +422,7 @@ fn take_run(
     versioned: bool,
     initial: bool,
     out: &mut Vec<Candidate>,
+    initials: &mut Vec<(usize, usize)>,
 ) {
     // Leading function words and titles are not part of the name.
     let mut titled = false;
@@ -411,6 +448,21 @@ fn take_run(
     }
     if i >= end {
         return;
+    }
+    // A title written as a capitalised phrase before a given name
+    // ("County Coroner William McLaughlin"): the name starts at the given
+    // name.
+    if !titled && !org_suffix_end(text, toks, i, end) {
+        if let Some(g) = (i + 1..end.saturating_sub(1)).find(|&g| {
+            let w = surf(text, toks, g);
+            lists::given_names().contains(w.to_lowercase().as_str())
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && end - g <= 4
+        }) {
+            titled = true;
+            initial = false;
+            i = g;
+        }
     }
     // Possessive and trailing dots (other than Inc.) are left out.
     let byte_start = toks[i].span.byte_start;
@@ -475,10 +527,16 @@ fn take_run(
     } else if PLACE_PREPS.contains(&prev) && !shape_says_org(run) {
         (EntityType::Location, Confidence::Guess)
     } else if initial && !multi {
-        // A capital at the start of a sentence says nothing by itself.
+        // A capital at the start of a sentence says nothing by itself; it is
+        // kept aside in case the document names it elsewhere.
+        initials.push((byte_start, byte_end));
         return;
+    } else if multi && DIRECTIONS.contains(&first) {
+        (EntityType::Location, Confidence::Guess)
     } else if multi && words.len() <= 3 && words.iter().all(|w| plain_word(w)) {
         (EntityType::Person, Confidence::Guess)
+    } else if !multi && plain_word(run) && run.chars().count() >= 3 {
+        (EntityType::Location, Confidence::Guess)
     } else {
         type_latin_run(run)
     };

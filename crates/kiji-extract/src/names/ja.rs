@@ -13,8 +13,8 @@ use super::lists::{
     JA_PLACE_SUFFIXES,
 };
 use super::{
-    all_katakana, for_each_sentence, is_kana_joiner, is_kanji, is_katakana, is_latin_alnum,
-    type_latin_run,
+    all_katakana, for_each_sentence, harmonise, is_kana_joiner, is_kanji, is_katakana,
+    is_latin_alnum, type_latin_run,
 };
 use crate::{Candidate, Confidence, DocContext, Recognizer};
 use kiji_core::{EntityType, Lang, Pos, Token};
@@ -40,13 +40,16 @@ impl Recognizer for JapaneseRecognizer {
 
     fn propose(&self, cx: &DocContext<'_>, out: &mut Vec<Candidate>) {
         let mut pieces = Vec::new();
+        let mut mine = Vec::new();
         for_each_sentence(cx.tokens, |si, toks| {
             if cx.sentences.get(si).is_some_and(|s| s.lang == Lang::JA) {
                 pieces.clear();
                 make_pieces(cx.text, toks, &mut pieces);
-                sentence(cx.text, &pieces, out);
+                sentence(cx.text, &pieces, &mut mine);
             }
         });
+        harmonise(cx.text, &mut mine, &[], SOURCE);
+        out.append(&mut mine);
     }
 }
 

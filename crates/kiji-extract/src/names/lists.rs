@@ -761,7 +761,6 @@ pub const EN_ORG_SUFFIXES: &[&str] = &[
     "Reserve",
     "Fed",
     "United",
-    "City",
     "FC",
 ];
 
@@ -826,6 +825,17 @@ pub const EN_PLACE_SUFFIXES: &[&str] = &[
     "Highway",
     "Temple",
     "Shrine",
+    "City",
+    "Hotel",
+    "Inn",
+    "Casino",
+    "Auditorium",
+    "Theatre",
+    "Theater",
+    "Area",
+    "Village",
+    "Town",
+    "Territory",
 ];
 
 /// English event heads and suffixes.
@@ -939,7 +949,6 @@ pub const EN_FUNCTION_WORDS: &[&str] = &[
     "Tomorrow",
     "Last",
     "Next",
-    "New",
     "Many",
     "Some",
     "Most",

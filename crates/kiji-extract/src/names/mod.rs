@@ -20,8 +20,9 @@ pub mod lists;
 pub use en::EnglishRecognizer;
 pub use ja::JapaneseRecognizer;
 
-use crate::Confidence;
+use crate::{Candidate, Confidence};
 use kiji_core::{EntityType, Token};
+use std::collections::HashMap;
 
 /// True for katakana letters and the long-vowel mark (full and half width).
 pub fn is_katakana(c: char) -> bool {
@@ -61,6 +62,73 @@ pub(crate) fn for_each_sentence<'a>(tokens: &'a [Token], mut f: impl FnMut(usize
         }
         f(s as usize, &tokens[start..end]);
         start = end;
+    }
+}
+
+/// The parts of a name, split on spaces and ・/＝.
+fn name_parts(s: &str) -> Vec<&str> {
+    s.split(|c: char| c.is_whitespace() || is_kana_joiner(c))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Makes one-word mentions agree with the multiword names of the same
+/// document: a single word guessed from its shape alone takes the type of a
+/// multiword name it is part of (the last part of a PERSON, Citrone after
+/// Luca Citrone; a word of an ORG, Bruins after Boston Bruins), and a
+/// sentence-initial word set aside in `pending` is proposed when it is such
+/// a part. Parts are split on spaces and ・/＝.
+pub(crate) fn harmonise(
+    text: &str,
+    cands: &mut Vec<Candidate>,
+    pending: &[(usize, usize)],
+    source: &'static str,
+) {
+    // Word → type; a word claimed by two types is ambiguous (None).
+    let mut parts: HashMap<&str, Option<EntityType>> = HashMap::new();
+    for c in cands.iter() {
+        let Some(s) = text.get(c.byte_start..c.byte_end) else {
+            continue;
+        };
+        let words = name_parts(s);
+        if words.len() < 2 {
+            continue;
+        }
+        let claimed: &[&str] = match c.ty {
+            EntityType::Person => &words[words.len() - 1..],
+            EntityType::Org => &words[..],
+            _ => &[],
+        };
+        for w in claimed {
+            if w.chars().count() < 3 || lists::en_org_suffixes().contains(w) {
+                continue;
+            }
+            let slot = parts.entry(w).or_insert(Some(c.ty));
+            if *slot != Some(c.ty) {
+                *slot = None;
+            }
+        }
+    }
+    if parts.is_empty() {
+        return;
+    }
+    let single = |s: &str| name_parts(s).len() == 1;
+    for c in cands.iter_mut() {
+        if c.confidence != Confidence::Guess {
+            continue;
+        }
+        let Some(s) = text.get(c.byte_start..c.byte_end) else {
+            continue;
+        };
+        if let (true, Some(Some(ty))) = (single(s), parts.get(s)) {
+            c.ty = *ty;
+            c.confidence = Confidence::Rule;
+        }
+    }
+    for &(a, b) in pending {
+        if let Some(Some(ty)) = text.get(a..b).and_then(|s| parts.get(s)) {
+            cands.push(Candidate::new(a, b, *ty, source, Confidence::Rule));
+        }
     }
 }
 
