@@ -9,6 +9,7 @@
 //! New recognisers slot in by implementing the trait and being added to
 //! [`standard_extractor`].
 
+pub mod compose;
 pub mod gazetteer;
 pub mod link;
 pub mod names;
@@ -175,7 +176,7 @@ impl Extractor {
                 && cx.text.is_char_boundary(c.byte_start)
                 && cx.text.is_char_boundary(c.byte_end)
         });
-        let chosen = resolve(candidates);
+        let chosen = compose::compose(cx.text, resolve(candidates));
         let mut entities = to_entities(cx, chosen);
         let lookup = |alias: &str| {
             let g = self.gazetteer.as_ref()?;

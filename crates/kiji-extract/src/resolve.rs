@@ -1,18 +1,37 @@
 //! Picks one non-overlapping set of entities out of the candidates.
 
-use crate::Candidate;
+use crate::{Candidate, Confidence};
 
 /// Chooses a non-overlapping subset of `candidates`, returned in text order.
 ///
 /// Greedy by preference: higher [`Confidence`](crate::Confidence) first, then
 /// longer spans, then earlier spans; a candidate is kept when it overlaps none
-/// already kept. Deterministic for a given input whatever its order, because
-/// ties are broken on every field.
-pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
-        b.confidence
-            .cmp(&a.confidence)
+/// already kept. A rule-based candidate that strictly contains a known one
+/// ranks as known: `Japan Cartoonists Association` (an organisation suffix
+/// rule) beats the `Japan` inside it, and 兵庫県姫路市 beats 兵庫県 — the outer
+/// name is what ANNOTATION.md annotates. Guesses never outrank knowledge.
+/// Deterministic for a given input whatever its order, because ties are
+/// broken on every field.
+pub fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut known: Vec<(usize, usize)> = candidates
+        .iter()
+        .filter(|c| c.confidence == Confidence::Known)
+        .map(|c| (c.byte_start, c.byte_end))
+        .collect();
+    known.sort_unstable();
+    let rank = |c: &Candidate| -> Confidence {
+        if c.confidence == Confidence::Rule && contains_known(&known, c) {
+            Confidence::Known
+        } else {
+            c.confidence
+        }
+    };
+    let mut ranked: Vec<(Confidence, Candidate)> =
+        candidates.into_iter().map(|c| (rank(&c), c)).collect();
+    ranked.sort_by(|(ra, a), (rb, b)| {
+        rb.cmp(ra)
             .then(b.len().cmp(&a.len()))
+            .then(b.confidence.cmp(&a.confidence))
             .then(a.byte_start.cmp(&b.byte_start))
             .then(a.ty.cmp(&b.ty))
             .then(a.source.cmp(b.source))
@@ -22,7 +41,7 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     // Kept spans ordered by start: a new span overlaps a kept one only if it
     // overlaps its neighbour on either side, so each check is O(log n).
     let mut kept: std::collections::BTreeMap<usize, Candidate> = std::collections::BTreeMap::new();
-    for c in candidates {
+    for (_, c) in ranked {
         let before = kept.range(..c.byte_end).next_back();
         if let Some((_, k)) = before {
             if k.byte_end > c.byte_start {
@@ -32,6 +51,16 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         kept.insert(c.byte_start, c);
     }
     kept.into_values().collect()
+}
+
+/// True when some known span lies inside `c` and is shorter than it.
+/// `known` is sorted by start.
+fn contains_known(known: &[(usize, usize)], c: &Candidate) -> bool {
+    let from = known.partition_point(|&(s, _)| s < c.byte_start);
+    known[from..]
+        .iter()
+        .take_while(|&&(s, _)| s < c.byte_end)
+        .any(|&(s, e)| e <= c.byte_end && (s, e) != (c.byte_start, c.byte_end))
 }
 
 #[cfg(test)]
@@ -75,6 +104,25 @@ mod tests {
                 c(10, 12, Date, Known)
             ]
         );
+    }
+
+    #[test]
+    fn a_rule_around_a_known_name_wins() {
+        // "Japan Cartoonists Association": ORG by suffix rule around LOCATION "Japan".
+        let out = resolve(vec![c(0, 5, Location, Known), c(0, 29, Org, Rule)]);
+        assert_eq!(out, vec![c(0, 29, Org, Rule)]);
+    }
+
+    #[test]
+    fn a_guess_around_a_known_name_still_loses() {
+        let out = resolve(vec![c(0, 5, Location, Known), c(0, 29, Person, Guess)]);
+        assert_eq!(out, vec![c(0, 5, Location, Known)]);
+    }
+
+    #[test]
+    fn a_rule_overlapping_a_known_name_partly_loses() {
+        let out = resolve(vec![c(0, 6, Org, Known), c(3, 12, Person, Rule)]);
+        assert_eq!(out, vec![c(0, 6, Org, Known)]);
     }
 
     #[test]

@@ -1,0 +1,216 @@
+//! Composition rules applied to the resolved entities: names that are made
+//! of other names.
+//!
+//! ANNOTATION.md annotates a brand written together with its product as one
+//! PRODUCT (`Apple App Store`, `Alibaba Qwen`, `OpenAI Sora`) and a model
+//! designator as part of the product (`Sora Turbo`, `Gemini 3`). Dictionaries
+//! know `Apple` and `App Store`, `Sora`; these rules build the whole from the
+//! parts instead of listing every combination.
+
+use kiji_core::EntityType;
+
+use crate::Candidate;
+
+/// Words that name a model or edition when they follow a product name.
+const DESIGNATORS: &[&str] = &[
+    "Turbo", "Pro", "Max", "Ultra", "Mini", "mini", "Plus", "Lite", "Air", "Flash", "Nano",
+    "Preview", "Edition", "Studio", "Vision", "Omni", "Instant", "Thinking", "XL", "SE",
+];
+
+/// Applies the composition rules to resolved candidates (in text order,
+/// non-overlapping); the result is still in text order and non-overlapping.
+pub fn compose(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(resolved.len());
+    let mut iter = resolved.into_iter().peekable();
+    while let Some(mut c) = iter.next() {
+        // Brand + product: "OpenAI Sora" → PRODUCT "OpenAI Sora" (canonical Sora).
+        if c.ty == EntityType::Org && starts_latin(text, c.byte_start) {
+            if let Some(next) = iter.peek() {
+                let gap = &text[c.byte_end..next.byte_start.max(c.byte_end)];
+                if next.ty == EntityType::Product
+                    && gap == " "
+                    && starts_latin(text, next.byte_start)
+                {
+                    let product = iter.next().expect("peeked");
+                    c = Candidate {
+                        byte_start: c.byte_start,
+                        byte_end: product.byte_end,
+                        ty: EntityType::Product,
+                        canonical: product.canonical,
+                        norm: None,
+                        source: product.source,
+                        confidence: product.confidence,
+                    };
+                }
+            }
+        }
+        // Product + designator: "Sora Turbo", "Claude 3.5", "DeepSeek R1".
+        if c.ty == EntityType::Product && starts_latin(text, c.byte_start) {
+            let limit = iter.peek().map_or(text.len(), |n| n.byte_start);
+            if let Some(end) = designator_end(text, c.byte_end, limit) {
+                let added = &text[c.byte_end..end];
+                if let Some(canon) = c.canonical.as_mut() {
+                    canon.push_str(added);
+                }
+                c.byte_end = end;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// True when the text at `at` starts with an ASCII letter or digit.
+fn starts_latin(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// The end of a designator right after a product ending at `from`: one
+/// space, then a designator word or a version (`3`, `3.5`, `R1`, `V3`,
+/// `4o`), then a word boundary; `None` when there is none before `limit`.
+fn designator_end(text: &str, from: usize, limit: usize) -> Option<usize> {
+    let rest = text.get(from..limit)?;
+    let word_start = rest.strip_prefix(' ')?;
+    let len = word_start
+        .char_indices()
+        .find(|&(_, ch)| !(ch.is_ascii_alphanumeric() || ch == '.'))
+        .map_or(word_start.len(), |(i, _)| i);
+    let word = word_start[..len].trim_end_matches('.');
+    if word.is_empty() {
+        return None;
+    }
+    let is_version = {
+        let digits = word.trim_start_matches(['R', 'V', 'v', 'o']);
+        digits.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && word.len() <= 6
+            && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+            && digits.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 1
+    };
+    if !(is_version || DESIGNATORS.contains(&word)) {
+        return None;
+    }
+    // A year is not a version ("ChatGPT 2025"), nor a number with a unit
+    // after it ("Sora 2 minutes" keeps its QUANTITY reading out of reach).
+    if word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(from + 1 + word.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Confidence;
+    use kiji_core::EntityType::*;
+
+    fn cand(text: &str, part: &str, ty: EntityType, canonical: &str) -> Candidate {
+        let s = text.find(part).expect("part in text");
+        let mut c = Candidate::new(s, s + part.len(), ty, "test", Confidence::Known);
+        c.canonical = Some(canonical.to_string());
+        c
+    }
+
+    fn spans(text: &str, cs: &[Candidate]) -> Vec<(String, EntityType, Option<String>)> {
+        cs.iter()
+            .map(|c| {
+                (
+                    text[c.byte_start..c.byte_end].to_string(),
+                    c.ty,
+                    c.canonical.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn brand_and_product_become_one_product() {
+        let cases = [
+            ("OpenAI Soraの導入", "OpenAI", "Sora", "OpenAI Sora", "Sora"),
+            (
+                "via the Apple App Store.",
+                "Apple",
+                "App Store",
+                "Apple App Store",
+                "App Store",
+            ),
+            ("Alibaba Qwenは", "Alibaba", "Qwen", "Alibaba Qwen", "Qwen"),
+        ];
+        for (text, org, product, whole, canon) in cases {
+            let out = compose(
+                text,
+                vec![
+                    cand(text, org, Org, org),
+                    cand(text, product, Product, canon),
+                ],
+            );
+            assert_eq!(
+                spans(text, &out),
+                vec![(whole.to_string(), Product, Some(canon.to_string()))],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn company_no_product_stay_apart() {
+        let cases = [
+            ("RunwayMLのGen-2", "RunwayML", "Gen-2"),
+            ("Microsoft, Azure", "Microsoft", "Azure"),
+            ("ソニー プレイステーション", "ソニー", "プレイステーション"),
+        ];
+        for (text, org, product) in cases {
+            let out = compose(
+                text,
+                vec![
+                    cand(text, org, Org, org),
+                    cand(text, product, Product, product),
+                ],
+            );
+            assert_eq!(out.len(), 2, "{text}");
+        }
+    }
+
+    #[test]
+    fn designators_and_versions_extend_a_product() {
+        let cases = [
+            ("Sora Turbo は", "Sora", "Sora Turbo"),
+            ("Claude 3.5 Sonnet", "Claude", "Claude 3.5"),
+            ("DeepSeek R1モデル", "DeepSeek", "DeepSeek R1"),
+            ("GPT 4o.", "GPT", "GPT 4o"),
+            ("Gemini 3が", "Gemini", "Gemini 3"),
+        ];
+        for (text, product, whole) in cases {
+            let out = compose(text, vec![cand(text, product, Product, product)]);
+            assert_eq!(spans(text, &out)[0].0, whole, "{text}");
+            assert_eq!(spans(text, &out)[0].2.as_deref(), Some(whole), "{text}");
+        }
+    }
+
+    #[test]
+    fn non_designators_do_not_extend() {
+        let cases = [
+            ("ChatGPT 2025年", "ChatGPT"),
+            ("Sora and more", "Sora"),
+            ("Sora  Turbo", "Sora"),
+            ("Sora Turbocharged", "Sora"),
+            ("Sora 12345678", "Sora"),
+        ];
+        for (text, product) in cases {
+            let out = compose(text, vec![cand(text, product, Product, product)]);
+            assert_eq!(spans(text, &out)[0].0, product, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_designator_never_swallows_the_next_entity() {
+        let text = "Sora 2 minutes";
+        let mut q = Candidate::new(5, 14, Quantity, "numeric", Confidence::Known);
+        q.norm = None;
+        let out = compose(text, vec![cand(text, "Sora", Product, "Sora"), q]);
+        assert_eq!(spans(text, &out)[0].0, "Sora");
+        assert_eq!(out.len(), 2);
+    }
+}
