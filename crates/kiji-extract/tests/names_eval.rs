@@ -11,11 +11,8 @@
 //! `cargo test -p kiji-extract --release -- --ignored names_eval --nocapture`
 
 use kiji_core::{Entity, EntityType, OffsetMap};
-use kiji_extract::gazetteer::GazetteerRecognizer;
-use kiji_extract::link::link;
 use kiji_extract::names::{EnglishRecognizer, JapaneseRecognizer};
-use kiji_extract::numeric::NumericRecognizer;
-use kiji_extract::{DocContext, Extractor, Recognizer};
+use kiji_extract::{standard_extractor, DocContext, Extractor};
 use kiji_tokenizer::{Options, Tokenizer};
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -88,12 +85,7 @@ fn read_gold(name: &str) -> Option<Vec<Gold>> {
 }
 
 /// Runs the pipeline on one text.
-fn extract(
-    tok: &Tokenizer,
-    ex: &Extractor,
-    lookup: &dyn Fn(&str) -> Option<(String, EntityType)>,
-    text: &str,
-) -> Vec<Entity> {
+fn extract(tok: &Tokenizer, ex: &Extractor, text: &str) -> Vec<Entity> {
     let offsets = OffsetMap::new(text);
     let detected = kiji_langdetect::analyse(text, &offsets);
     let mut tokens = Vec::new();
@@ -117,9 +109,8 @@ fn extract(
         date: None,
         offsets: &offsets,
     };
-    let mut entities = ex.extract(&cx);
-    link(&mut entities, lookup);
-    entities
+    // Extractor::extract resolves and links (with its gazetteer, if any).
+    ex.extract(&cx)
 }
 
 #[derive(Default)]
@@ -155,14 +146,13 @@ fn score(
     types: &[EntityType],
     tok: &Tokenizer,
     ex: &Extractor,
-    lookup: &dyn Fn(&str) -> Option<(String, EntityType)>,
     label: &str,
 ) -> f64 {
     let mut per: BTreeMap<EntityType, Counts> = BTreeMap::new();
     let mut errors = Vec::new();
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     for d in docs {
-        let predicted: HashSet<(usize, usize, EntityType)> = extract(tok, ex, lookup, &d.text)
+        let predicted: HashSet<(usize, usize, EntityType)> = extract(tok, ex, &d.text)
             .into_iter()
             .filter(|e| types.contains(&e.ty))
             .filter(|e| !d.ignored.iter().any(|&(s, t)| e.start < t && s < e.end))
@@ -205,7 +195,12 @@ fn score(
                 "missed"
             };
             *kinds.entry(format!("{} {why}", g.2)).or_insert(0usize) += 1;
-            errors.push(format!("FN {why} {}", show(g)));
+            let near: Vec<String> = predicted
+                .iter()
+                .filter(|p| p.0 < g.1 && g.0 < p.1)
+                .map(show)
+                .collect();
+            errors.push(format!("FN {why} {} <- {}", show(g), near.join(" ")));
         }
     }
     let mut total = Counts::default();
@@ -263,7 +258,6 @@ fn names_eval() {
         Box::new(JapaneseRecognizer::new()),
         Box::new(EnglishRecognizer::new()),
     ]);
-    let no_lookup = |_: &str| None;
     let ja_types = [
         EntityType::Person,
         EntityType::Org,
@@ -278,7 +272,6 @@ fn names_eval() {
         &ja_types,
         &tok,
         &names_only,
-        &no_lookup,
         "names",
     );
     let f_en = score(
@@ -287,38 +280,12 @@ fn names_eval() {
         &en_types,
         &tok,
         &names_only,
-        &no_lookup,
         "names",
     );
 
-    if let Ok(gaz) = GazetteerRecognizer::builtin() {
-        let g = gaz.gazetteer().clone();
-        let lookup = move |s: &str| g.lookup(s).map(|e| (e.canonical.clone(), e.ty));
-        let recognizers: Vec<Box<dyn Recognizer>> = vec![
-            Box::new(gaz),
-            Box::new(NumericRecognizer::new()),
-            Box::new(JapaneseRecognizer::new()),
-            Box::new(EnglishRecognizer::new()),
-        ];
-        let full = Extractor::with_recognizers(recognizers);
-        score(
-            "stockmark-ja-dev",
-            &ja,
-            &ja_types,
-            &tok,
-            &full,
-            &lookup,
-            "names+gazetteer+numeric",
-        );
-        score(
-            "wikigold-en-dev",
-            &en,
-            &en_types,
-            &tok,
-            &full,
-            &lookup,
-            "names+gazetteer+numeric",
-        );
+    if let Ok(full) = standard_extractor(&[], true) {
+        score("stockmark-ja-dev", &ja, &ja_types, &tok, &full, "standard");
+        score("wikigold-en-dev", &en, &en_types, &tok, &full, "standard");
     }
     println!("\nnames-only micro F1: ja {f_ja:.3}, en {f_en:.3}");
 }

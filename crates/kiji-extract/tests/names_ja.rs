@@ -1,6 +1,6 @@
 //! Japanese name recogniser (`ja-morph`) over real tokenizer output.
 
-use kiji_core::{EntityType, OffsetMap};
+use kiji_core::OffsetMap;
 use kiji_extract::names::{EnglishRecognizer, JapaneseRecognizer};
 use kiji_extract::{DocContext, Extractor};
 use kiji_tokenizer::{Options, Tokenizer};

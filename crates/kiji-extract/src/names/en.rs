@@ -341,7 +341,8 @@ fn run_end(text: &str, toks: &[Token], i: usize) -> (usize, bool) {
             let abbrev = matches!(
                 prev,
                 "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr" | "St" | "Mt"
-            ) || prev.contains('.')
+            ) || lists::en_person_titles().contains(prev)
+                || prev.contains('.')
                 || (prev.chars().count() == 1 && prev.chars().all(char::is_uppercase));
             if abbrev {
                 j += 1;

@@ -104,7 +104,11 @@ impl Piece<'_> {
         match self.kind {
             Kind::Latin | Kind::Kana => true,
             Kind::Other(p) => {
-                (p.is_noun() || p == Pos::Prefix)
+                // Kanji adjectival nouns (高等, 特別) sit inside names;
+                // symbols tagged as nouns (-) end them.
+                let adjectival = p == Pos::Adjective && self.s.chars().all(is_kanji);
+                (p.is_noun() || p == Pos::Prefix || adjectival)
+                    && self.s.chars().any(|c| c.is_alphanumeric())
                     && !self
                         .s
                         .chars()
@@ -450,6 +454,13 @@ fn chunk(text: &str, p: &[Piece<'_>], after: Option<&Piece<'_>>, out: &mut Vec<C
         if before_end <= s {
             continue;
         }
+        // Common nouns belong to the name only after its first name-like
+        // piece (日本|漫画家|協会), not before (結局|ザ・カンパニー).
+        if let Some(first_named) = (s..before_end).find(|&i| p[i].name_like()) {
+            if p[s].s != "第" && ty != EntityType::Event {
+                s = first_named;
+            }
+        }
         let named = p[s..before_end]
             .iter()
             .any(|q| q.name_like() || q.kind == Kind::Kana);
@@ -462,6 +473,30 @@ fn chunk(text: &str, p: &[Piece<'_>], after: Option<&Piece<'_>>, out: &mut Vec<C
             Confidence::Guess
         };
         out.push(cand(p, s, k, ty, conf));
+    }
+
+    // 3a. A place and a katakana or Latin name written together are an
+    // organisation named after its home (高松ファイブアローズ, JR九州,
+    // カターレ富山): teams, regional companies.
+    for k in 0..n.saturating_sub(1) {
+        let (x, y) = (&p[k], &p[k + 1]);
+        let place = |q: &Piece<'_>| {
+            matches!(q.pos(), Some(Pos::Place | Pos::Country)) && q.s.chars().count() >= 2
+        };
+        let name = |q: &Piece<'_>| {
+            matches!(q.kind, Kind::Latin | Kind::Kana)
+                && q.s.chars().count() >= 2
+                && !lists::en_not_names().contains(q.s)
+        };
+        if (place(x) && name(y) || name(x) && place(y)) && title(y).is_none() {
+            let next_is_noun = p
+                .get(k + 2)
+                .is_some_and(|q| q.kind != Kind::Other(Pos::NounSuffix));
+            // A suffix says more (東京オリンピック is an event).
+            if !next_is_noun && suffix_at(p, k, k + 1, text).is_none() {
+                out.push(cand(p, k, k + 1, EntityType::Org, Confidence::Rule));
+            }
+        }
     }
 
     // 3. Heads: 株式会社ストックマーク.
@@ -504,6 +539,13 @@ fn chunk(text: &str, p: &[Piece<'_>], after: Option<&Piece<'_>>, out: &mut Vec<C
                 out.push(cand(p, k, k, ty, conf));
             }
             Kind::Kana => {
+                // Two katakana letters or a lone ー are too little to be a
+                // name without a cue.
+                let short = q.s.chars().count() < 3 || q.s.starts_with('ー');
+                if short && next.map(|n| n.s) != Some("社") {
+                    k += 1;
+                    continue;
+                }
                 if person_end[k] || !q.name_like() && next.map(|n| n.s) != Some("社") {
                     k += 1;
                     continue;
@@ -601,6 +643,9 @@ fn kana_type(q: &Piece<'_>, next: Option<&Piece<'_>>) -> (EntityType, Confidence
         Some(Pos::PersonSurname | Pos::PersonGiven | Pos::PersonName) => {
             (EntityType::Person, Confidence::Guess)
         }
+        // A katakana word the dictionary does not know, with no cue: in
+        // running text more often a foreign surname than a company.
+        None if q.unknown => (EntityType::Person, Confidence::Guess),
         _ => (EntityType::Org, Confidence::Guess),
     }
 }

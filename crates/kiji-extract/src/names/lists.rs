@@ -247,6 +247,15 @@ pub const JA_ORG_SUFFIXES: &[&str] = &[
     "FC",
     "F.C.",
     "SC",
+    "集団",
+    "倶楽部",
+    "信託",
+    "王朝",
+    "朝",
+    "部",
+    "会",
+    "協同組合",
+    "財閥",
 ];
 
 /// Heads written before the name (株式会社ストックマーク).
@@ -298,6 +307,9 @@ pub const JA_PLACE_SUFFIXES: &[&str] = &[
     "通り",
     "自治区",
     "特別区",
+    "地区",
+    "海岸",
+    "地域",
     "省",
     "共和国",
     "王国",
@@ -366,6 +378,13 @@ pub const JA_FACILITY_SUFFIXES: &[&str] = &[
     "競艇場",
     "砦",
     "要塞",
+    "植物園",
+    "跡",
+    "城跡",
+    "飛行場",
+    "農園",
+    "牧場",
+    "広場",
 ];
 
 /// Events: a name-like compound ending in one is an EVENT.

@@ -1,0 +1,212 @@
+//! English name recogniser (`en-caps`) and linking over real pipeline
+//! output (language detection, tokenizer, resolver).
+
+use kiji_core::{Entity, EntityType, OffsetMap};
+use kiji_extract::link::link;
+use kiji_extract::names::{EnglishRecognizer, JapaneseRecognizer};
+use kiji_extract::{DocContext, Extractor};
+use kiji_tokenizer::{Options, Tokenizer};
+use std::sync::OnceLock;
+
+fn tokenizer() -> &'static Tokenizer {
+    static T: OnceLock<Tokenizer> = OnceLock::new();
+    T.get_or_init(|| Tokenizer::embedded(&[]).expect("embedded dictionary loads"))
+}
+
+/// Entities of `text` after resolving and linking with `lookup`.
+fn entities(text: &str, lookup: &dyn Fn(&str) -> Option<(String, EntityType)>) -> Vec<Entity> {
+    let offsets = OffsetMap::new(text);
+    let detected = kiji_langdetect::analyse(text, &offsets);
+    let mut tokens = Vec::new();
+    tokenizer()
+        .worker()
+        .tokenize(
+            text,
+            &detected.sentences,
+            &offsets,
+            Options::default(),
+            &mut tokens,
+        )
+        .expect("tokenises");
+    let cx = DocContext {
+        text,
+        sentences: &detected.sentences,
+        tokens: &tokens,
+        date: None,
+        offsets: &offsets,
+    };
+    let ex = Extractor::with_recognizers(vec![
+        Box::new(JapaneseRecognizer::new()),
+        Box::new(EnglishRecognizer::new()),
+    ]);
+    // extract links without a gazetteer; link again with `lookup` from a
+    // clean slate to see what the gazetteer changes.
+    let mut found = ex.extract(&cx);
+    for e in &mut found {
+        e.canonical = None;
+    }
+    link(&mut found, lookup);
+    found
+}
+
+fn names(text: &str) -> Vec<String> {
+    entities(text, &|_| None)
+        .into_iter()
+        .map(|e| format!("{}:{}", e.ty, e.text))
+        .collect()
+}
+
+/// (text, expected entities as TYPE:text in order).
+const CASES: &[(&str, &[&str])] = &[
+    // Titles are left out; given names make persons.
+    (
+        "The deal was confirmed by Mr. John Smith on Monday.",
+        &["PERSON:John Smith"],
+    ),
+    (
+        "Analysts expect Sam Altman to speak next week.",
+        &["PERSON:Sam Altman"],
+    ),
+    (
+        "The report was written by County Coroner William Hale.",
+        &["PERSON:William Hale"],
+    ),
+    // Organisation suffixes and heads.
+    (
+        "Shares of Apple Inc. rose after the results.",
+        &["ORG:Apple Inc."],
+    ),
+    (
+        "He studied at the University of Tokyo for two years.",
+        &["ORG:University of Tokyo"],
+    ),
+    (
+        "Customers of Bank of America were affected.",
+        &["ORG:Bank of America"],
+    ),
+    // Possessive left out.
+    ("Investors liked OpenAI's new model.", &["ORG:OpenAI"]),
+    // Places: known names, suffixes, "-based", directions.
+    ("The company moved to Japan last year.", &["LOCATION:Japan"]),
+    ("A Tokyo-based startup raised money.", &["LOCATION:Tokyo"]),
+    (
+        "Flooding hit the Mississippi River again.",
+        &["LOCATION:Mississippi River"],
+    ),
+    (
+        "They toured Southern Patagonia by bus.",
+        &["LOCATION:Southern Patagonia"],
+    ),
+    // Products with versions.
+    (
+        "The team released Sora 2 to the public.",
+        &["PRODUCT:Sora 2"],
+    ),
+    // Sentence-initial capitals, months and demonyms are not names.
+    ("Yesterday the market fell in March.", &[]),
+    ("American investors were cautious.", &[]),
+    // A headline in capitals is not tagged word by word.
+    ("STOCKS FALL AS MARKETS WORRY ABOUT RATES", &[]),
+];
+
+#[test]
+fn english_names_table() {
+    let mut failures = Vec::new();
+    for (text, want) in CASES {
+        let got = names(text);
+        if got != *want {
+            failures.push(format!("{text}\n   got  {got:?}\n   want {want:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn surname_alone_takes_the_full_names_type_in_a_document() {
+    let text = "Luca Brenner joined the club in May. Later Brenner scored twice.";
+    let got = names(text);
+    assert_eq!(got, ["PERSON:Luca Brenner", "PERSON:Brenner"]);
+}
+
+/// (document, entity text, expected canonical).
+const LINKS: &[(&str, &str, &str)] = &[
+    // Later short forms take the full form's canonical.
+    (
+        "イーロン・マスク氏が登場した。マスク氏は語った。",
+        "マスク",
+        "イーロン・マスク",
+    ),
+    (
+        "Sam Altman spoke. Altman said the launch went well.",
+        "Altman",
+        "Sam Altman",
+    ),
+    // Katakana and Latin spellings agree; the Latin one is the canonical.
+    (
+        "サム・アルトマン氏が登壇した。Sam Altman said so.",
+        "サム・アルトマン",
+        "Sam Altman",
+    ),
+    (
+        "ジェンスン・フアン氏が話した。Jensen Huang agreed.",
+        "ジェンスン・フアン",
+        "Jensen Huang",
+    ),
+    (
+        "Elon Musk wrote. マスク氏は否定した。",
+        "マスク",
+        "Elon Musk",
+    ),
+    // Unlinked names keep their own text.
+    ("Tim Cook visited Osaka.", "Tim Cook", "Tim Cook"),
+];
+
+#[test]
+fn linking_gives_one_canonical() {
+    for (text, mention, want) in LINKS {
+        let found = entities(text, &|_| None);
+        let e = found.iter().filter(|e| e.text == *mention).last();
+        let got = e.and_then(|e| e.canonical.clone());
+        assert_eq!(got.as_deref(), Some(*want), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn gazetteer_canonical_wins_and_sets_the_type() {
+    let lookup = |s: &str| match s {
+        "Musk" | "Elon Musk" | "イーロン・マスク" => {
+            Some(("Elon Musk".to_string(), EntityType::Person))
+        }
+        _ => None,
+    };
+    let found = entities("イーロン・マスク氏が来た。マスク氏は話した。", &lookup);
+    assert!(!found.is_empty());
+    for e in &found {
+        assert_eq!(e.canonical.as_deref(), Some("Elon Musk"), "{e:?}");
+        assert_eq!(e.ty, EntityType::Person);
+    }
+}
+
+#[test]
+fn numeric_entities_get_no_canonical() {
+    let mut es = vec![Entity {
+        start: 0,
+        end: 3,
+        byte_start: 0,
+        byte_end: 3,
+        ty: EntityType::Money,
+        text: "$40".into(),
+        canonical: None,
+        norm: Some("40 USD".into()),
+        source: "numeric".into(),
+        sentence: 0,
+    }];
+    link(&mut es, &|_| Some(("X".into(), EntityType::Org)));
+    assert_eq!(es[0].canonical, None);
+    assert_eq!(es[0].ty, EntityType::Money);
+}
