@@ -283,9 +283,12 @@ fn names_eval() {
         "names",
     );
 
+    let seeds = read_gold("seeds.gold.jsonl").unwrap_or_default();
+    score("seeds", &seeds, &ja_types, &tok, &names_only, "names");
     if let Ok(full) = standard_extractor(&[], true) {
         score("stockmark-ja-dev", &ja, &ja_types, &tok, &full, "standard");
         score("wikigold-en-dev", &en, &en_types, &tok, &full, "standard");
+        score("seeds", &seeds, &ja_types, &tok, &full, "standard");
     }
     println!("\nnames-only micro F1: ja {f_ja:.3}, en {f_en:.3}");
 }

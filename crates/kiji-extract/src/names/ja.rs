@@ -41,14 +41,15 @@ impl Recognizer for JapaneseRecognizer {
     fn propose(&self, cx: &DocContext<'_>, out: &mut Vec<Candidate>) {
         let mut pieces = Vec::new();
         let mut mine = Vec::new();
+        let mut pending = Vec::new();
         for_each_sentence(cx.tokens, |si, toks| {
             if cx.sentences.get(si).is_some_and(|s| s.lang == Lang::JA) {
                 pieces.clear();
                 make_pieces(cx.text, toks, &mut pieces);
-                sentence(cx.text, &pieces, &mut mine);
+                sentence(cx.text, &pieces, &mut mine, &mut pending);
             }
         });
-        harmonise(cx.text, &mut mine, &[], SOURCE);
+        harmonise(cx.text, &mut mine, &pending, SOURCE);
         out.append(&mut mine);
     }
 }
@@ -79,6 +80,8 @@ struct Piece<'t> {
     unknown: bool,
     /// True when ・ or ＝ joins parts inside.
     joined: bool,
+    /// True when several tokens were merged into it.
+    multi: bool,
 }
 
 impl Piece<'_> {
@@ -94,7 +97,13 @@ impl Piece<'_> {
     fn name_like(&self) -> bool {
         match self.kind {
             Kind::Latin => !lists::en_not_names().contains(self.s),
-            Kind::Kana => self.proper.is_some() || self.unknown || self.joined,
+            // Unknown katakana is a name only as a single word without a
+            // loanword ending: クリエイター|エコシステム is vocabulary.
+            Kind::Kana => {
+                self.proper.is_some()
+                    || self.joined
+                    || (self.unknown && !self.multi && !loanword(self.s))
+            }
             Kind::Other(p) => p.is_proper() || (p == Pos::Unknown && self.s.chars().all(is_kanji)),
         }
     }
@@ -199,6 +208,7 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                 proper: None,
                 unknown,
                 joined: false,
+                multi: false,
             });
             i = j;
         } else if kana_word(s) {
@@ -244,6 +254,7 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                 proper,
                 unknown,
                 joined,
+                multi: j > i + 1,
             });
             i = j;
         } else {
@@ -255,10 +266,31 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                 proper: toks[i].pos.is_proper().then_some(toks[i].pos),
                 unknown: toks[i].pos == Pos::Unknown,
                 joined: false,
+                multi: false,
             });
             i += 1;
         }
     }
+}
+
+/// Endings of katakana loanwords (クリエイター, コンピューティング,
+/// ソリューション), which a name the dictionary does not know rarely has.
+fn loanword(s: &str) -> bool {
+    [
+        "ー",
+        "ング",
+        "ション",
+        "メント",
+        "ネス",
+        "ズム",
+        "クス",
+        "イズ",
+        "ティ",
+        "ジー",
+        "ティブ",
+    ]
+    .iter()
+    .any(|e| s.ends_with(e))
 }
 
 /// True for a katakana word, possibly with ・ or ＝ inside (lindera keeps
@@ -286,7 +318,12 @@ fn counter_follows(text: &str, toks: &[Token], j: usize) -> bool {
 }
 
 /// Runs the rules over one sentence's pieces.
-fn sentence(text: &str, pieces: &[Piece<'_>], out: &mut Vec<Candidate>) {
+fn sentence(
+    text: &str,
+    pieces: &[Piece<'_>],
+    out: &mut Vec<Candidate>,
+    pending: &mut Vec<(usize, usize)>,
+) {
     let mut a = 0;
     while a < pieces.len() {
         if !pieces[a].nominal() {
@@ -297,7 +334,7 @@ fn sentence(text: &str, pieces: &[Piece<'_>], out: &mut Vec<Candidate>) {
         while b < pieces.len() && pieces[b].nominal() && pieces[b].start == pieces[b - 1].end {
             b += 1;
         }
-        chunk(text, &pieces[a..b], pieces.get(b), out);
+        chunk(text, &pieces[a..b], pieces.get(b), out, pending);
         a = b;
     }
 }
@@ -406,7 +443,13 @@ fn suffix_at(p: &[Piece<'_>], s: usize, k: usize, text: &str) -> Option<(usize, 
 }
 
 /// Applies the rules to one chunk `p`; `after` is the piece following it.
-fn chunk(text: &str, p: &[Piece<'_>], after: Option<&Piece<'_>>, out: &mut Vec<Candidate>) {
+fn chunk(
+    text: &str,
+    p: &[Piece<'_>],
+    after: Option<&Piece<'_>>,
+    out: &mut Vec<Candidate>,
+    pending: &mut Vec<(usize, usize)>,
+) {
     let n = p.len();
     // 1. Titles after a name: イーロン・マスク氏, 豊田章男社長, Altman CEO.
     let mut person_end = vec![false; n];
@@ -547,6 +590,11 @@ fn chunk(text: &str, p: &[Piece<'_>], after: Option<&Piece<'_>>, out: &mut Vec<C
                     continue;
                 }
                 if person_end[k] || !q.name_like() && next.map(|n| n.s) != Some("社") {
+                    // A common word here may still be a surname named in
+                    // full elsewhere in the document (マスク).
+                    if !person_end[k] && !q.multi {
+                        pending.push((q.start, q.end));
+                    }
                     k += 1;
                     continue;
                 }
