@@ -532,6 +532,15 @@ fn take_run(
         // kept aside in case the document names it elsewhere.
         initials.push((byte_start, byte_end));
         return;
+    } else if !multi && lists::en_person_titles().contains(run) {
+        // A title alone (the Secretary) names no one.
+        return;
+    } else if !multi && lists::en_org_suffixes().contains(run) {
+        // "the League", "the Party": an organisation named by its kind.
+        (EntityType::Org, Confidence::Guess)
+    } else if plural(last_word) {
+        // Teams and bands are plurals (Boston Bruins, the Zutons).
+        (EntityType::Org, Confidence::Guess)
     } else if multi && DIRECTIONS.contains(&first) {
         (EntityType::Location, Confidence::Guess)
     } else if multi && words.len() <= 3 && words.iter().all(|w| plain_word(w)) {
@@ -556,6 +565,17 @@ fn org_suffix_end(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
 fn shape_says_org(run: &str) -> bool {
     run.split_whitespace()
         .any(|w| w.chars().skip(1).any(char::is_uppercase) || w.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// A plain capitalised plural (Bruins, Rangers), not a name ending in s
+/// (Douglas, Paris, Davis).
+fn plural(w: &str) -> bool {
+    plain_word(w)
+        && w.chars().count() > 4
+        && w.ends_with('s')
+        && !["ss", "us", "is", "as", "os", "ys"]
+            .iter()
+            .any(|e| w.ends_with(e))
 }
 
 /// A capitalised word of letters only with lower case after the first.

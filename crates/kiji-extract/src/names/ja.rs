@@ -16,6 +16,7 @@ use super::{
     all_katakana, for_each_sentence, harmonise, is_kana_joiner, is_kanji, is_katakana,
     is_latin_alnum, type_latin_run,
 };
+use crate::link::skeleton;
 use crate::{Candidate, Confidence, DocContext, Recognizer};
 use kiji_core::{EntityType, Lang, Pos, Token};
 
@@ -681,12 +682,23 @@ fn kana_type(q: &Piece<'_>, next: Option<&Piece<'_>>) -> (EntityType, Confidence
     if next.is_some_and(|n| n.s == "社") {
         return (EntityType::Org, Confidence::Rule);
     }
+    let first_part = q.s.split(is_kana_joiner).next().unwrap_or("");
+    // Team and band names end in a katakana plural (ファルコンズ, ジェッツ).
+    let plural = ["ズ", "ッツ", "ブス"].iter().any(|e| q.s.ends_with(e));
     match q.proper {
         Some(Pos::PersonSurname | Pos::PersonGiven | Pos::PersonName) if q.joined => {
             (EntityType::Person, Confidence::Rule)
         }
         Some(Pos::Organization) => (EntityType::Org, Confidence::Rule),
         Some(Pos::Country | Pos::Place) if !q.joined => (EntityType::Location, Confidence::Rule),
+        // A well-known given name first: サム・アルトマン.
+        _ if q.joined && lists::given_name_skeletons().contains(skeleton(first_part).as_str()) => {
+            (EntityType::Person, Confidence::Rule)
+        }
+        // A place first (アトランタ・ファルコンズ) or a plural last: a team,
+        // a band, a newspaper.
+        Some(Pos::Country | Pos::Place) => (EntityType::Org, Confidence::Guess),
+        _ if plural => (EntityType::Org, Confidence::Guess),
         _ if q.joined => (EntityType::Person, Confidence::Guess),
         Some(Pos::PersonSurname | Pos::PersonGiven | Pos::PersonName) => {
             (EntityType::Person, Confidence::Guess)

@@ -1138,6 +1138,20 @@ pub fn given_names() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Consonant skeletons ([`crate::link::skeleton`]) of the given names of
+/// three or more consonants, so a katakana given name (ジェンスン) is
+/// recognised as one; shorter skeletons match too many words.
+pub fn given_name_skeletons() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        given_names()
+            .iter()
+            .map(|n| crate::link::skeleton(n))
+            .filter(|s| s.len() >= 3)
+            .collect()
+    })
+}
+
 /// The set of well-known places, as written.
 pub fn places() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
