@@ -18,8 +18,8 @@ const SOURCE: &str = "en-caps";
 
 /// Lower-case words allowed inside a multiword name.
 const CONNECTORS: &[&str] = &[
-    "of", "de", "von", "van", "der", "den", "du", "la", "le", "del", "da", "di", "dos", "das",
-    "bin", "al", "&", "y",
+    "of", "upon", "de", "von", "van", "der", "den", "du", "la", "le", "del", "da", "di", "dos",
+    "das", "bin", "al", "&", "y",
 ];
 
 /// Capitalised adjectives of nationality and region: not entities.
@@ -456,9 +456,17 @@ fn take_run(
     if !titled && !org_suffix_end(text, toks, i, end) {
         if let Some(g) = (i + 1..end.saturating_sub(1)).find(|&g| {
             let w = surf(text, toks, g);
+            // The word before must read as a role (Coroner, Engineer,
+            // Director), not as part of a place (San Francisco).
+            let role = strip_possessive(surf(text, toks, g - 1));
+            let role_like = lists::en_person_titles().contains(role)
+                || ["er", "or", "ist", "ant", "ent", "man"]
+                    .iter()
+                    .any(|e| role.ends_with(e));
             lists::given_names().contains(w.to_lowercase().as_str())
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && end - g <= 4
+                && role_like
         }) {
             titled = true;
             initial = false;

@@ -581,8 +581,6 @@ pub const EN_PERSON_TITLES: &[&str] = &[
     "Prince",
     "Princess",
     "Pope",
-    "Saint",
-    "St",
     "Rev",
     "Reverend",
     "Father",
