@@ -10,7 +10,7 @@
 
 use super::lists::{
     self, JA_EVENT_SUFFIXES, JA_FACILITY_SUFFIXES, JA_ORG_PREFIXES, JA_ORG_SUFFIXES,
-    JA_PLACE_SUFFIXES,
+    JA_PLACE_SUFFIXES, JA_PRODUCT_SUFFIXES,
 };
 use super::{
     all_katakana, for_each_sentence, harmonise, is_kana_joiner, is_kanji, is_katakana,
@@ -399,9 +399,10 @@ fn is_temporal(s: &str) -> bool {
 }
 
 /// Suffix lists in priority order with the type they give.
-fn suffix_lists() -> [(&'static [&'static str], EntityType); 4] {
+fn suffix_lists() -> [(&'static [&'static str], EntityType); 5] {
     [
         (JA_EVENT_SUFFIXES, EntityType::Event),
+        (JA_PRODUCT_SUFFIXES, EntityType::Product),
         (JA_FACILITY_SUFFIXES, EntityType::Location),
         (JA_ORG_SUFFIXES, EntityType::Org),
         (JA_PLACE_SUFFIXES, EntityType::Location),

@@ -387,6 +387,21 @@ pub const JA_FACILITY_SUFFIXES: &[&str] = &[
     "広場",
 ];
 
+/// Products: a name-like compound ending in one is a PRODUCT (ships,
+/// rolling stock and aircraft types, medals, periodicals).
+pub const JA_PRODUCT_SUFFIXES: &[&str] = &[
+    "号",
+    "丸",
+    "形",
+    "型",
+    "級",
+    "章",
+    "勲章",
+    "雑誌",
+    "誌",
+    "エディション",
+];
+
 /// Events: a name-like compound ending in one is an EVENT.
 pub const JA_EVENT_SUFFIXES: &[&str] = &[
     "大会",
