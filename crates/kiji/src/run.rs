@@ -15,7 +15,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Instant, SystemTime};
 
 use anyhow::{bail, Context};
@@ -24,7 +24,7 @@ use kiji_export::{ExportOptions, Exporter, RunManifest, Summary};
 use kiji_ingest::{IngestOptions, Record};
 use rayon::prelude::*;
 
-use crate::pipeline::{Pipeline, PipelineConfig};
+use crate::pipeline::{Pipeline, PipelineConfig, ThreadState};
 
 /// Documents per batch; a batch is also closed at [`BATCH_BYTES`].
 const BATCH_DOCS: usize = 256;
@@ -117,6 +117,10 @@ pub fn run(cfg: RunConfig, interrupted: Arc<AtomicBool>) -> anyhow::Result<Summa
     let writer_thread =
         std::thread::spawn(move || write_all(exporter, out_rx, writer_bar, writer_bytes));
 
+    // One lindera worker (and its caches) per pool thread for the whole run.
+    // `map_init` would build a fresh one for every piece rayon splits a batch
+    // into. Each slot is only ever locked by its own thread: no contention.
+    let states: Vec<Mutex<Option<ThreadState>>> = (0..threads).map(|_| Mutex::new(None)).collect();
     for batch in batch_rx {
         if interrupted.load(Ordering::Relaxed) {
             break;
@@ -124,10 +128,12 @@ pub fn run(cfg: RunConfig, interrupted: Arc<AtomicBool>) -> anyhow::Result<Summa
         let outcomes: Vec<Outcome> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map_init(
-                    || pipeline.thread_state(),
-                    |st, record| process(&pipeline, st, record),
-                )
+                .map(|record| {
+                    let slot = rayon::current_thread_index().unwrap_or(0) % threads;
+                    let mut state = states[slot].lock().unwrap_or_else(|e| e.into_inner());
+                    let st = state.get_or_insert_with(|| pipeline.thread_state());
+                    process(&pipeline, st, record)
+                })
                 .collect()
         });
         if out_tx.send(outcomes).is_err() {
@@ -168,7 +174,7 @@ pub fn run(cfg: RunConfig, interrupted: Arc<AtomicBool>) -> anyhow::Result<Summa
 }
 
 /// Analyses one record; a panic in any stage becomes that document's failure.
-fn process(pipeline: &Pipeline, st: &mut crate::pipeline::ThreadState, record: Record) -> Outcome {
+fn process(pipeline: &Pipeline, st: &mut ThreadState, record: Record) -> Outcome {
     let doc = match record {
         Record::Doc(d) => d,
         Record::Failed(f) => return Outcome::Failed(f),
