@@ -170,7 +170,7 @@ const LINKS: &[(&str, &str, &str)] = &[
 fn linking_gives_one_canonical() {
     for (text, mention, want) in LINKS {
         let found = entities(text, &|_| None);
-        let e = found.iter().filter(|e| e.text == *mention).last();
+        let e = found.iter().rfind(|e| e.text == *mention);
         let got = e.and_then(|e| e.canonical.clone());
         assert_eq!(got.as_deref(), Some(*want), "{text}: {found:?}");
     }

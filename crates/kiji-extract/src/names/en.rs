@@ -415,6 +415,9 @@ fn run_end(text: &str, toks: &[Token], i: usize) -> (usize, bool) {
 }
 
 /// Types the run `toks[i..end]` and proposes it.
+// The run, its cues and both outputs are separate borrows of one sentence
+// pass; a struct would only rename them.
+#[allow(clippy::too_many_arguments)]
 fn take_run(
     text: &str,
     toks: &[Token],
@@ -515,11 +518,10 @@ fn take_run(
         (EntityType::Location, Confidence::Rule)
     } else if words.contains(&"of") && ORG_HEADS.contains(&first) {
         (EntityType::Org, Confidence::Rule)
-    } else if words.contains(&"of") && PLACE_HEADS.contains(&first) {
-        (EntityType::Location, Confidence::Rule)
-    } else if lists::places().contains(run) {
-        (EntityType::Location, Confidence::Rule)
-    } else if next == "-" && next2 == "based" {
+    } else if (words.contains(&"of") && PLACE_HEADS.contains(&first))
+        || lists::places().contains(run)
+        || (next == "-" && next2 == "based")
+    {
         (EntityType::Location, Confidence::Rule)
     } else if multi
         && words.len() <= 3

@@ -237,11 +237,11 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                 } else {
                     break;
                 };
-                for k in j..j + step {
-                    if toks[k].pos.is_proper() && proper.is_none() {
-                        proper = Some(toks[k].pos);
+                for (k, t) in toks.iter().enumerate().skip(j).take(step) {
+                    if t.pos.is_proper() && proper.is_none() {
+                        proper = Some(t.pos);
                     }
-                    unknown |= toks[k].pos == Pos::Unknown && kana_word(surf(k));
+                    unknown |= t.pos == Pos::Unknown && kana_word(surf(k));
                     joined |= surf(k).chars().any(is_kana_joiner);
                 }
                 end = toks[j + step - 1].span.byte_end;
@@ -420,16 +420,18 @@ fn suffix_at(p: &[Piece<'_>], s: usize, k: usize, text: &str) -> Option<(usize, 
             let Some(from) = p[k].end.checked_sub(suf.len()) else {
                 continue;
             };
-            if from <= p[s].start || !text.get(from..p[k].end).is_some_and(|t| t == *suf) {
+            if from <= p[s].start || text.get(from..p[k].end) != Some(*suf) {
                 continue;
             }
             let Some(first) = (s + 1..=k).find(|&i| p[i].start == from) else {
                 // Inside a katakana piece (ソフトバンクグループ) the suffix
                 // need not be a token of its own.
-                if p[k].kind == Kind::Kana && from > p[k].start && all_katakana(suf) {
-                    if best.is_none_or(|b| suf.len() > b.2) {
-                        best = Some((k, ty, suf.len()));
-                    }
+                if p[k].kind == Kind::Kana
+                    && from > p[k].start
+                    && all_katakana(suf)
+                    && best.is_none_or(|b| suf.len() > b.2)
+                {
+                    best = Some((k, ty, suf.len()));
                 }
                 continue;
             };
@@ -467,7 +469,7 @@ fn chunk(
     // 2. Suffixes: 日本漫画家協会, 神奈川県, 広島駅, 東京オリンピック.
     for k in 0..n {
         let s = name_start(p, k, true);
-        if s >= k + 1 {
+        if s > k {
             continue;
         }
         let Some((first_suffix, ty)) = suffix_at(p, s, k, text) else {
@@ -481,12 +483,12 @@ fn chunk(
         // A facility after a company is two names: 王子製紙|釧路工場.
         let suffix_text = text.get(p[first_suffix].start..p[k].end).unwrap_or("");
         if JA_FACILITY_SUFFIXES.contains(&suffix_text) {
-            for m in s..first_suffix.saturating_sub(1) {
-                if p[m].pos() == Some(Pos::Organization)
-                    || matches!(suffix_at(p, s, m, text), Some((_, EntityType::Org)))
-                {
-                    s = m + 1;
-                }
+            let from = s;
+            if let Some(m) = (from..first_suffix.saturating_sub(1)).rev().find(|&m| {
+                p[m].pos() == Some(Pos::Organization)
+                    || matches!(suffix_at(p, from, m, text), Some((_, EntityType::Org)))
+            }) {
+                s = m + 1;
             }
         }
         // The part before the suffix needs a name in it; a place suffix needs

@@ -142,10 +142,10 @@ pub fn type_latin_run(run: &str) -> (EntityType, Confidence) {
         return (EntityType::Org, Confidence::Guess);
     };
     let last_trim = last.trim_end_matches('.');
-    if lists::en_org_suffixes().contains(last) || lists::en_org_suffixes().contains(last_trim) {
-        if words.len() > 1 {
-            return (EntityType::Org, Confidence::Rule);
-        }
+    if words.len() > 1
+        && (lists::en_org_suffixes().contains(last) || lists::en_org_suffixes().contains(last_trim))
+    {
+        return (EntityType::Org, Confidence::Rule);
     }
     if words.len() >= 2
         && words.len() <= 3
