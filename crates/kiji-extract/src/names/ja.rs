@@ -83,6 +83,10 @@ struct Piece<'t> {
     joined: bool,
     /// True when several tokens were merged into it.
     multi: bool,
+    /// True when its last token is a common noun the dictionary knows
+    /// (ストーク・スペース, ブルー・オリジン): a company or product name
+    /// rather than a person's.
+    last_common: bool,
 }
 
 impl Piece<'_> {
@@ -210,6 +214,7 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                 unknown,
                 joined: false,
                 multi: false,
+                last_common: false,
             });
             i = j;
         } else if kana_word(s) {
@@ -256,6 +261,7 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                 unknown,
                 joined,
                 multi: j > i + 1,
+                last_common: j > i + 1 && toks[j - 1].pos == Pos::Noun,
             });
             i = j;
         } else {
@@ -268,6 +274,7 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                 unknown: toks[i].pos == Pos::Unknown,
                 joined: false,
                 multi: false,
+                last_common: false,
             });
             i += 1;
         }
@@ -277,22 +284,70 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
 /// Endings of katakana loanwords (クリエイター, コンピューティング,
 /// ソリューション), which a name the dictionary does not know rarely has.
 fn loanword(s: &str) -> bool {
-    [
-        "ー",
-        "ング",
-        "ション",
-        "メント",
-        "ネス",
-        "ズム",
-        "クス",
-        "イズ",
-        "ティ",
-        "ジー",
-        "ティブ",
-    ]
-    .iter()
-    .any(|e| s.ends_with(e))
+    // lindera groups a run of unknown katakana into one token, so a long
+    // one is a compound of loanwords (クリエイターエコシステム).
+    s.chars().count() > 9
+        || ENDINGS.iter().any(|e| s.ends_with(e))
+        || LOANWORDS.iter().any(|w| s.contains(w))
 }
+
+/// Loanword endings.
+const ENDINGS: &[&str] = &[
+    "ー",
+    "ング",
+    "ション",
+    "メント",
+    "ネス",
+    "ズム",
+    "クス",
+    "イズ",
+    "ティ",
+    "ジー",
+    "ティブ",
+];
+
+/// Common katakana loanwords of business and technology writing; a word
+/// the dictionary does not know that contains one is vocabulary
+/// (オプトインシステム, マネタイズモデル), not a name.
+const LOANWORDS: &[&str] = &[
+    "システム",
+    "モデル",
+    "プラットフォーム",
+    "ネットワーク",
+    "コンテンツ",
+    "クラウド",
+    "データ",
+    "センター",
+    "リソース",
+    "サービス",
+    "ソフトウェア",
+    "ハードウェア",
+    "アプリ",
+    "ユーザー",
+    "ビジネス",
+    "マーケット",
+    "テクノロジー",
+    "エコ",
+    "スタートアップ",
+    "プロジェクト",
+    "コンピュータ",
+    "デジタル",
+    "オンライン",
+    "メディア",
+    "ソーシャル",
+    "チャット",
+    "ボット",
+    "アーキテクチャ",
+    "エンジン",
+    "ツール",
+    "マネ",
+    "クリエイター",
+    "コミュニティ",
+    "プロンプト",
+    "ストレージ",
+    "セキュリティ",
+    "インフラ",
+];
 
 /// True for a katakana word, possibly with ・ or ＝ inside (lindera keeps
 /// unknown names such as グナエウス・ポンペイウス in one token).
@@ -698,10 +753,10 @@ fn kana_type(q: &Piece<'_>, next: Option<&Piece<'_>>) -> (EntityType, Confidence
         _ if q.joined && lists::given_name_skeletons().contains(skeleton(first_part).as_str()) => {
             (EntityType::Person, Confidence::Rule)
         }
-        // A place first (アトランタ・ファルコンズ) or a plural last: a team,
-        // a band, a newspaper.
+        // A place first (アトランタ・ファルコンズ), a plural last or a
+        // common noun last (ストーク・スペース): a team, a band, a company.
         Some(Pos::Country | Pos::Place) => (EntityType::Org, Confidence::Guess),
-        _ if plural => (EntityType::Org, Confidence::Guess),
+        _ if plural || q.last_common => (EntityType::Org, Confidence::Guess),
         _ if q.joined => (EntityType::Person, Confidence::Guess),
         Some(Pos::PersonSurname | Pos::PersonGiven | Pos::PersonName) => {
             (EntityType::Person, Confidence::Guess)
