@@ -89,6 +89,28 @@ const CASES: &[(&str, &[&str])] = &[
     ("DeepSeek R1を公開した。", &["PRODUCT:DeepSeek R1"]),
     // Brackets stay outside.
     ("「ジョン・スミス」と名乗った。", &["PERSON:ジョン・スミス"]),
+    // Teams and companies named after their home; plural team names.
+    (
+        "高松ファイブアローズが勝った。",
+        &["ORG:高松ファイブアローズ"],
+    ),
+    (
+        "アトランタ・ファルコンズと対戦した。",
+        &["ORG:アトランタ・ファルコンズ"],
+    ),
+    // A known given name first makes a person even without a title.
+    (
+        "ジェンスン・フアンが語った。",
+        &["PERSON:ジェンスン・フアン"],
+    ),
+    // Katakana vocabulary the dictionary lacks is not a name.
+    ("クリエイターエコシステムが広がる。", &[]),
+    ("オプトインシステムに切り替えた。", &[]),
+    // Product suffixes.
+    (
+        "ナイアンティック号が沈んだ。",
+        &["PRODUCT:ナイアンティック号"],
+    ),
     // Generic references and demonyms are not names.
     ("同社は日本人の社員を雇った。", &[]),
     ("各社が値上げした。", &[]),

@@ -281,8 +281,9 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
     }
 }
 
-/// Endings of katakana loanwords (クリエイター, コンピューティング,
-/// ソリューション), which a name the dictionary does not know rarely has.
+/// True when a katakana word the dictionary does not know reads as
+/// vocabulary rather than a name: a loanword ending (クリエイター,
+/// コンピューティング), a common loanword inside, or a compound's length.
 fn loanword(s: &str) -> bool {
     // lindera groups a run of unknown katakana into one token, so a long
     // one is a compound of loanwords (クリエイターエコシステム).
