@@ -111,6 +111,18 @@ const CASES: &[(&str, &[&str])] = &[
         "ナイアンティック号が沈んだ。",
         &["PRODUCT:ナイアンティック号"],
     ),
+    // Facility suffixes make a LOCATION, event suffixes an EVENT.
+    ("日比谷公会堂で演奏した。", &["LOCATION:日比谷公会堂"]),
+    ("イラククーデターが起きた。", &["EVENT:イラククーデター"]),
+    (
+        "北京臨時政府内務省が置かれた。",
+        &["ORG:北京臨時政府内務省"],
+    ),
+    (
+        "ファルサルスの戦いで勝った。",
+        &["EVENT:ファルサルスの戦い"],
+    ),
+    ("小林茉里奈が出演した。", &["PERSON:小林茉里奈"]),
     // Generic references and demonyms are not names.
     ("同社は日本人の社員を雇った。", &[]),
     ("各社が値上げした。", &[]),
@@ -132,4 +144,32 @@ fn japanese_names_table() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// Prints the tokens of `KIJI_DUMP` (a debugging aid).
+#[test]
+#[ignore = "debugging aid: KIJI_DUMP=text cargo test --test names_ja -- --ignored dump --nocapture"]
+fn dump() {
+    let text = std::env::var("KIJI_DUMP").unwrap_or_default();
+    let offsets = OffsetMap::new(&text);
+    let detected = kiji_langdetect::analyse(&text, &offsets);
+    let mut tokens = Vec::new();
+    tokenizer()
+        .worker()
+        .tokenize(
+            &text,
+            &detected.sentences,
+            &offsets,
+            Options::default(),
+            &mut tokens,
+        )
+        .expect("tokenises");
+    for t in &tokens {
+        println!(
+            "{:?} {:?}",
+            &text[t.span.byte_start..t.span.byte_end],
+            t.pos
+        );
+    }
+    println!("{:?}", names(&text));
 }

@@ -392,6 +392,19 @@ fn sentence(
             b += 1;
         }
         chunk(text, &pieces[a..b], pieces.get(b), out, pending);
+        // A name, の and a battle word: ファルサルスの戦い, 応仁の乱.
+        if pieces.get(b).is_some_and(|q| q.s == "の")
+            && pieces
+                .get(b + 1)
+                .is_some_and(|q| matches!(q.s, "戦い" | "乱" | "変" | "役" | "陣"))
+            && pieces[b - 1].name_like()
+        {
+            let mut i = b - 1;
+            while i > a && pieces[i - 1].name_like() {
+                i -= 1;
+            }
+            out.push(cand(pieces, i, b + 1, EntityType::Event, Confidence::Rule));
+        }
         a = b;
     }
 }
@@ -658,6 +671,12 @@ fn chunk(
                     k += 1;
                     continue;
                 }
+                // A katakana compound ending in a suffix word
+                // (イラククーデター) is typed by the suffix rule.
+                if q.multi && q.proper.is_some() && suffix_at(p, k, k, text).is_some() {
+                    k += 1;
+                    continue;
+                }
                 let (ty, conf) = kana_type(q, next);
                 out.push(cand(p, k, k, ty, conf));
             }
@@ -814,9 +833,16 @@ fn kanji_name(
             // Names and kanji nouns before an organisation's name belong to
             // it (航空自衛隊, 中華民国経済部), a country prefix does not.
             let mut i = k;
+            // An organisation named inside another (北京臨時政府|内務省)
+            // belongs to it when a name precedes it.
+            let org_word = |i: usize| {
+                i >= 2
+                    && JA_ORG_SUFFIXES.contains(&p[i - 1].s)
+                    && p[..i - 1].iter().any(Piece::name_like)
+            };
             while i > 0
-                && k - i < 3
-                && !generic(&p[i - 1])
+                && k - i < 4
+                && (!generic(&p[i - 1]) || org_word(i))
                 && !(p[i - 1].s.chars().count() == 1
                     && lists::ja_country_prefixes().contains(p[i - 1].s))
                 && (p[i - 1].name_like()
@@ -859,7 +885,20 @@ fn kanji_name(
             Some(j - k + 1)
         }
         Pos::ProperNoun if q.s.chars().count() >= 2 && !person_end[k] => {
-            out.push(cand(p, k, k, EntityType::Org, Confidence::Guess));
+            // A proper noun the dictionary keeps whole says what it is by
+            // its last characters (日比谷公会堂, 〜戦争): facility, event.
+            let ends = |list: &[&str]| {
+                list.iter()
+                    .any(|x| q.s.ends_with(x) && q.s.len() > x.len() + 3)
+            };
+            let ty = if ends(JA_EVENT_SUFFIXES) {
+                EntityType::Event
+            } else if ends(JA_FACILITY_SUFFIXES) {
+                EntityType::Location
+            } else {
+                EntityType::Org
+            };
+            out.push(cand(p, k, k, ty, Confidence::Guess));
             Some(1)
         }
         _ => None,
@@ -890,6 +929,11 @@ fn kanji_person(p: &[Piece<'_>], k: usize) -> Option<usize> {
             Some(Pos::PersonGiven) => given = true,
             Some(Pos::PersonSurname) => surnames += 1,
             Some(Pos::PersonName) => {}
+            // 茉里|奈: a given name's last character the dictionary lacks.
+            Some(Pos::Unknown) if given && q.s.chars().count() == 1 => {
+                j += 1;
+                break;
+            }
             _ => break,
         }
         j += 1;

@@ -385,6 +385,11 @@ pub const JA_FACILITY_SUFFIXES: &[&str] = &[
     "農園",
     "牧場",
     "広場",
+    "公会堂",
+    "サーキット",
+    "郵便局",
+    "メッセ",
+    "宇宙センター",
 ];
 
 /// Products: a name-like compound ending in one is a PRODUCT (ships,
@@ -453,6 +458,11 @@ pub const JA_EVENT_SUFFIXES: &[&str] = &[
     "コンテスト",
     "コンクール",
     "賞",
+    "クーデター",
+    "危機",
+    "レース",
+    "闘争",
+    "運動",
 ];
 
 /// Words never taken as names on their own, and not as a name's first part
