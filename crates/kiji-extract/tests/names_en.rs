@@ -107,6 +107,13 @@ const CASES: &[(&str, &[&str])] = &[
     ("American investors were cautious.", &[]),
     // A headline in capitals is not tagged word by word.
     ("STOCKS FALL AS MARKETS WORRY ABOUT RATES", &[]),
+    // A single capitalised word with no cue is dropped ...
+    ("The board backed the Compassion plan.", &[]),
+    // ... unless a cue types it elsewhere in the document.
+    (
+        "He grew up in Brackley. The Brackley plant closed.",
+        &["LOCATION:Brackley", "LOCATION:Brackley"],
+    ),
 ];
 
 #[test]

@@ -200,14 +200,45 @@ impl Recognizer for EnglishRecognizer {
     fn propose(&self, cx: &DocContext<'_>, out: &mut Vec<Candidate>) {
         let mut mine = Vec::new();
         let mut initials = Vec::new();
+        let mut lone = Vec::new();
         for_each_sentence(cx.tokens, |si, toks| {
             if cx.sentences.get(si).is_some_and(|s| s.lang != Lang::JA) {
-                sentence(cx.text, toks, &mut mine, &mut initials);
+                sentence(cx.text, toks, &mut mine, &mut initials, &mut lone);
             }
         });
         harmonise(cx.text, &mut mine, &initials, SOURCE);
+        settle_lone(cx.text, &mut mine, &lone);
         out.append(&mut mine);
     }
+}
+
+/// Settles the single capitalised words that no cue typed (`lone`): one
+/// that harmonising typed from a multiword name is kept; one the document
+/// types elsewhere by a cue takes that type; any other is dropped, since a
+/// capital alone says nothing about what a word names.
+fn settle_lone(text: &str, cands: &mut Vec<Candidate>, lone: &[(usize, usize)]) {
+    if lone.is_empty() {
+        return;
+    }
+    let is_lone = |c: &Candidate| lone.contains(&(c.byte_start, c.byte_end));
+    let cued: Vec<(&str, EntityType)> = cands
+        .iter()
+        .filter(|c| !is_lone(c))
+        .filter_map(|c| Some((text.get(c.byte_start..c.byte_end)?, c.ty)))
+        .collect();
+    cands.retain_mut(|c| {
+        if !is_lone(c) || c.confidence != Confidence::Guess {
+            return true;
+        }
+        let s = text.get(c.byte_start..c.byte_end).unwrap_or("");
+        match cued.iter().find(|(w, _)| *w == s) {
+            Some(&(_, ty)) => {
+                c.ty = ty;
+                true
+            }
+            None => false,
+        }
+    });
 }
 
 /// The surface of token `i`.
@@ -278,6 +309,7 @@ fn sentence(
     toks: &[Token],
     out: &mut Vec<Candidate>,
     initials: &mut Vec<(usize, usize)>,
+    lone: &mut Vec<(usize, usize)>,
 ) {
     if shouting(text, toks) {
         return;
@@ -300,6 +332,7 @@ fn sentence(
             first_word == Some(i),
             out,
             initials,
+            lone,
         );
         i = end.max(i + 1);
     }
@@ -427,6 +460,7 @@ fn take_run(
     initial: bool,
     out: &mut Vec<Candidate>,
     initials: &mut Vec<(usize, usize)>,
+    lone: &mut Vec<(usize, usize)>,
 ) {
     // Leading function words and titles are not part of the name.
     let mut titled = false;
@@ -556,6 +590,8 @@ fn take_run(
     } else if multi && words.len() <= 3 && words.iter().all(|w| plain_word(w)) {
         (EntityType::Person, Confidence::Guess)
     } else if !multi && plain_word(run) && run.chars().count() >= 3 {
+        // No cue at all: kept only if the document types it elsewhere.
+        lone.push((byte_start, byte_end));
         (EntityType::Location, Confidence::Guess)
     } else {
         type_latin_run(run)
