@@ -19,6 +19,8 @@
 //! cluster's type, so a short form guessed as ORG but linked to a PERSON
 //! becomes PERSON.
 
+use std::collections::HashMap;
+
 use kiji_core::{Entity, EntityType};
 
 /// What [`link`] asks the gazetteer: the canonical name and type of an alias.
@@ -76,11 +78,22 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
         .collect();
 
     // cluster[k] = index (into `names`) of the cluster's first member.
+    //
+    // A mention whose folded text and type were seen before joins that
+    // mention's cluster at once; only distinct names are compared pairwise,
+    // so a long document that repeats a few names stays linear.
     let mut cluster: Vec<usize> = (0..names.len()).collect();
+    let mut seen: HashMap<(&str, EntityType), usize> = HashMap::new();
+    // Indices of the first mention of each distinct (text, type), in order.
+    let mut distinct: Vec<usize> = Vec::new();
     for k in 0..names.len() {
         let ek = &entities[names[k]];
+        if let Some(&m) = seen.get(&(info[k].folded.as_str(), ek.ty)) {
+            cluster[k] = cluster[m];
+            continue;
+        }
         let mut found = None;
-        for m in (0..k).rev() {
+        for &m in distinct.iter().rev() {
             let em = &entities[names[m]];
             let same_known = matches!((&known[k], &known[m]), (Some(a), Some(b)) if a.0.eq_ignore_ascii_case(&b.0));
             let conflicting_known = matches!((&known[k], &known[m]), (Some(a), Some(b)) if !a.0.eq_ignore_ascii_case(&b.0));
@@ -92,11 +105,16 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
         if let Some(c) = found {
             cluster[k] = c;
         }
+        seen.insert((info[k].folded.as_str(), ek.ty), k);
+        distinct.push(k);
     }
 
     // Canonical and type per cluster.
-    for root in 0..names.len() {
-        let members: Vec<usize> = (0..names.len()).filter(|&k| cluster[k] == root).collect();
+    let mut clusters: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (k, &root) in cluster.iter().enumerate() {
+        clusters[root].push(k);
+    }
+    for (root, members) in clusters.iter().enumerate() {
         if members.is_empty() {
             continue;
         }
@@ -128,7 +146,7 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
                 entities[names[type_head]].ty,
             ),
         };
-        for &k in &members {
+        for &k in members {
             let e = &mut entities[names[k]];
             e.canonical = Some(canonical.clone());
             // A place never becomes a person through a shared word
