@@ -123,6 +123,12 @@ const CASES: &[(&str, &[&str])] = &[
         &["EVENT:ファルサルスの戦い"],
     ),
     ("小林茉里奈が出演した。", &["PERSON:小林茉里奈"]),
+    // An unknown katakana word without a cue is not guessed a person.
+    ("イグアナが逃げた。", &[]),
+    (
+        "ヴァレンベリ・アンデションが来日した。アンデションは語った。",
+        &["PERSON:ヴァレンベリ・アンデション", "PERSON:アンデション"],
+    ),
     // Generic references and demonyms are not names.
     ("同社は日本人の社員を雇った。", &[]),
     ("各社が値上げした。", &[]),

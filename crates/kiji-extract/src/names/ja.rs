@@ -678,6 +678,21 @@ fn chunk(
                     continue;
                 }
                 let (ty, conf) = kana_type(q, next);
+                // A single katakana word the dictionary does not know, with
+                // no cue, is as often vocabulary (イグアナ, タッチダウン) or a
+                // company as a surname: only a full name elsewhere in the
+                // document (harmonise) makes it a name.
+                if ty == EntityType::Person
+                    && conf == Confidence::Guess
+                    && q.proper.is_none()
+                    && !q.joined
+                {
+                    if !q.multi {
+                        pending.push((q.start, q.end));
+                    }
+                    k += 1;
+                    continue;
+                }
                 out.push(cand(p, k, k, ty, conf));
             }
             Kind::Other(pos) => {
