@@ -447,7 +447,7 @@ fn country_prefix(p: &[Piece<'_>], i: usize) -> bool {
 fn name_start(p: &[Piece<'_>], end: usize, keep_ordinal: bool) -> usize {
     let mut i = 0;
     while i < end {
-        if keep_ordinal && p[i].s == "第" {
+        if keep_ordinal && (p[i].s == "第" || NATIONAL.contains(&p[i].s)) {
             return i;
         }
         if generic(&p[i])
@@ -461,6 +461,10 @@ fn name_start(p: &[Piece<'_>], end: usize, keep_ordinal: bool) -> usize {
     }
     i
 }
+
+/// Nationwide prefixes that open an event's name (全日本|選手権) but are
+/// generic before other names.
+const NATIONAL: &[&str] = &["全日本", "全国", "全米", "全英", "全豪", "全仏"];
 
 /// Date-like nouns that open a compound without being part of a name.
 fn is_temporal(s: &str) -> bool {
@@ -544,7 +548,7 @@ fn chunk(
         let Some((first_suffix, ty)) = suffix_at(p, s, k, text) else {
             continue;
         };
-        let mut s = if p[s].s == "第" && ty != EntityType::Event {
+        let mut s = if (p[s].s == "第" || NATIONAL.contains(&p[s].s)) && ty != EntityType::Event {
             s + 1
         } else {
             s
@@ -611,6 +615,21 @@ fn chunk(
             // A suffix says more (東京オリンピック is an event).
             if !next_is_noun && suffix_at(p, k, k + 1, text).is_none() {
                 out.push(cand(p, k, k + 1, EntityType::Org, Confidence::Rule));
+            }
+        }
+    }
+
+    // 3b. An ordinal edition before a name is an event: 第51回スーパーボウル.
+    for k in 0..n.saturating_sub(3) {
+        if p[k].s == "第"
+            && p[k + 1].s.chars().all(|c| c.is_numeric())
+            && matches!(p[k + 2].s, "回" | "次")
+        {
+            let named = p[k + 3..]
+                .iter()
+                .any(|q| q.name_like() || q.kind == Kind::Kana);
+            if named && !generic(&p[n - 1]) {
+                out.push(cand(p, k, n - 1, EntityType::Event, Confidence::Rule));
             }
         }
     }
