@@ -549,25 +549,21 @@ fn ctrl_c_stops_cleanly() {
     let _ = std::fs::remove_dir_all(root);
 }
 
-/// A huge document full of names, linked across the whole document.
-///
-/// Ignored: in-document linking (kiji-extract `link`) compares every name
-/// with every earlier one and groups clusters in O(names²), so this takes
-/// minutes (400 kB: 16 s in a debug build, 200 kB: 5 s). Run it with
-/// `--ignored` once linking is linear.
+/// A huge document full of names, linked across the whole document: tens
+/// of thousands of mentions of a few names (linking was once quadratic in
+/// the mentions; 400 kB took 16 s in a debug build).
 #[test]
-#[ignore = "in-document linking is quadratic in the number of names"]
 fn huge_document_full_of_names() {
     let root = scratch("huge-names");
     let file = root.join("names.txt");
     std::fs::write(
         &file,
-        huge_text("東京のトヨタ自動車とSonyが1,000億円を投じ、", 2_000_000),
+        huge_text("東京のトヨタ自動車とSonyが1,000億円を投じ、", 600_000),
     )
     .unwrap();
     let out = root.join("out");
     run(&[&file], &out, &[]);
     let docs = json_lines(&out.join("documents.jsonl"));
-    assert!(docs[0]["entities"].as_array().unwrap().len() > 100_000);
+    assert!(docs[0]["entities"].as_array().unwrap().len() > 30_000);
     let _ = std::fs::remove_dir_all(root);
 }
