@@ -114,6 +114,21 @@ const CASES: &[(&str, &[&str])] = &[
         "He grew up in Brackley. The Brackley plant closed.",
         &["LOCATION:Brackley", "LOCATION:Brackley"],
     ),
+    // Plain capitalised words without a given name are a person only when
+    // none of them is vocabulary (an abstract-noun ending, or written in
+    // lower case elsewhere in the document) or a known place.
+    (
+        "The award was won by Okonkwo Adebayo.",
+        &["PERSON:Okonkwo Adebayo"],
+    ),
+    (
+        "Members of National Action marched.",
+        &["ORG:National Action"],
+    ),
+    (
+        "Votes for Crimson Store rose as the store opened.",
+        &["ORG:Crimson Store"],
+    ),
 ];
 
 #[test]

@@ -587,7 +587,13 @@ fn take_run(
         (EntityType::Org, Confidence::Guess)
     } else if multi && DIRECTIONS.contains(&first) {
         (EntityType::Location, Confidence::Guess)
-    } else if multi && words.len() <= 3 && words.iter().all(|w| plain_word(w)) {
+    } else if multi
+        && words.len() <= 3
+        && words.iter().all(|w| plain_word(w))
+        && !words
+            .iter()
+            .any(|w| lists::places().contains(w) || vocabulary(text, w))
+    {
         (EntityType::Person, Confidence::Guess)
     } else if !multi && plain_word(run) && run.chars().count() >= 3 {
         // No cue at all: kept only if the document types it elsewhere.
@@ -622,6 +628,28 @@ fn plural(w: &str) -> bool {
         && !["ss", "us", "is", "as", "os", "ys"]
             .iter()
             .any(|e| w.ends_with(e))
+}
+
+/// Endings of English abstract and agent nouns (Action, Security,
+/// Government, Fiction): a word with one is vocabulary, not a name part.
+const NOUN_ENDINGS: &[&str] = &[
+    "tion", "sion", "ity", "ment", "ness", "ism", "ance", "ence", "ship", "ure", "ery", "ics",
+    "ogy", "dom", "hood",
+];
+
+/// True when the capitalised word `w` reads as ordinary vocabulary: it has
+/// the ending of an abstract noun, or the document also writes it in lower
+/// case (house, world, channel).
+fn vocabulary(text: &str, w: &str) -> bool {
+    let lower = w.to_lowercase();
+    if lower.chars().count() > 4 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+        return true;
+    }
+    text.match_indices(lower.as_str()).any(|(at, m)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// A capitalised word of letters only with lower case after the first.
