@@ -114,6 +114,21 @@ const CASES: &[(&str, &[&str])] = &[
         "He grew up in Brackley. The Brackley plant closed.",
         &["LOCATION:Brackley", "LOCATION:Brackley"],
     ),
+    // ... or it is listed with a typed name ...
+    (
+        "Fans came from Bristol and Brackley to watch.",
+        &["LOCATION:Bristol", "LOCATION:Brackley"],
+    ),
+    // ... but a list in a title-case heading does not make organisations.
+    (
+        "Our Response and Global Implications",
+        &["ORG:Global Implications"],
+    ),
+    // A single word before a modal or a verb of speech is a person.
+    (
+        "Before Okonkwo could answer, the bell rang.",
+        &["PERSON:Okonkwo"],
+    ),
     // Plain capitalised words without a given name are a person only when
     // none of them is vocabulary (an abstract-noun ending, or written in
     // lower case elsewhere in the document) or a known place.

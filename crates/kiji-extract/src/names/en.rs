@@ -98,6 +98,11 @@ const SPEECH: &[&str] = &[
     "recalled",
 ];
 
+/// Modal verbs: a single capitalised word before one is a person acting.
+const MODALS: &[&str] = &[
+    "would", "could", "should", "will", "can", "might", "must", "shall",
+];
+
 /// Prepositions after which a capitalised run is usually a place.
 const PLACE_PREPS: &[&str] = &[
     "in",
@@ -214,8 +219,10 @@ impl Recognizer for EnglishRecognizer {
 
 /// Settles the single capitalised words that no cue typed (`lone`): one
 /// that harmonising typed from a multiword name is kept; one the document
-/// types elsewhere by a cue takes that type; any other is dropped, since a
-/// capital alone says nothing about what a word names.
+/// types elsewhere by a cue takes that type; one listed with a typed name
+/// ("Bridgeton and Salem", "Walsall, Melbourne, Luton") takes its type; any
+/// other is dropped, since a capital alone says nothing about what a word
+/// names.
 fn settle_lone(text: &str, cands: &mut Vec<Candidate>, lone: &[(usize, usize)]) {
     if lone.is_empty() {
         return;
@@ -226,18 +233,66 @@ fn settle_lone(text: &str, cands: &mut Vec<Candidate>, lone: &[(usize, usize)]) 
         .filter(|c| !is_lone(c))
         .filter_map(|c| Some((text.get(c.byte_start..c.byte_end)?, c.ty)))
         .collect();
-    cands.retain_mut(|c| {
-        if !is_lone(c) || c.confidence != Confidence::Guess {
-            return true;
+    // Unsettled: lone and still a guess. Settled ones are typed.
+    let mut open: Vec<bool> = cands
+        .iter()
+        .map(|c| is_lone(c) && c.confidence == Confidence::Guess)
+        .collect();
+    for (k, c) in cands.iter_mut().enumerate() {
+        if !open[k] {
+            continue;
         }
         let s = text.get(c.byte_start..c.byte_end).unwrap_or("");
-        match cued.iter().find(|(w, _)| *w == s) {
-            Some(&(_, ty)) => {
-                c.ty = ty;
-                true
-            }
-            None => false,
+        if let Some(&(_, ty)) = cued.iter().find(|(w, _)| *w == s) {
+            c.ty = ty;
+            open[k] = false;
         }
+    }
+    // Lists: repeat so a type passes along a chain of commas.
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&k| cands[k].byte_start);
+    let listed = |a: &Candidate, b: &Candidate| {
+        a.byte_end <= b.byte_start
+            && text.get(a.byte_end..b.byte_start).is_some_and(|between| {
+                matches!(
+                    between.trim(),
+                    "," | "and" | "or" | ", and" | ", or" | ",and" | ",or"
+                )
+            })
+    };
+    loop {
+        let mut changed = false;
+        for w in 0..order.len() {
+            let k = order[w];
+            if !open[k] {
+                continue;
+            }
+            let mut neighbours = Vec::new();
+            if w > 0 && !open[order[w - 1]] && listed(&cands[order[w - 1]], &cands[k]) {
+                neighbours.push(cands[order[w - 1]].ty);
+            }
+            if w + 1 < order.len() && !open[order[w + 1]] && listed(&cands[k], &cands[order[w + 1]])
+            {
+                neighbours.push(cands[order[w + 1]].ty);
+            }
+            // Organisations are left out: title-case headings join common
+            // words with "and" ("Response and Global Implications").
+            if let Some(&ty) = neighbours.first() {
+                if ty != EntityType::Org && neighbours.iter().all(|&t| t == ty) {
+                    cands[k].ty = ty;
+                    open[k] = false;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut k = 0;
+    cands.retain(|_| {
+        k += 1;
+        !open[k - 1]
     });
 }
 
@@ -594,6 +649,9 @@ fn take_run(
             .iter()
             .any(|w| lists::places().contains(w) || vocabulary(text, w))
     {
+        (EntityType::Person, Confidence::Guess)
+    } else if !multi && plain_word(run) && (SPEECH.contains(&next) || MODALS.contains(&next)) {
+        // "Hauser could", "Smith said": someone acting or speaking.
         (EntityType::Person, Confidence::Guess)
     } else if !multi && plain_word(run) && run.chars().count() >= 3 {
         // No cue at all: kept only if the document types it elsewhere.
