@@ -139,6 +139,11 @@ const CASES: &[(&str, &[&str])] = &[
         &["EVENT:第51回スーパーボウル"],
     ),
     ("全国の大学が集まった。", &[]),
+    // A proper noun kept whole is typed by its last characters.
+    ("ジャワ島に上陸した。", &["LOCATION:ジャワ島"]),
+    // One-character kanji words before a place name belong to it.
+    ("庫岩駅を通る。", &["LOCATION:庫岩駅"]),
+    ("台湾総督府が置かれた。", &["ORG:台湾総督府"]),
     // Generic references and demonyms are not names.
     ("同社は日本人の社員を雇った。", &[]),
     ("各社が値上げした。", &[]),

@@ -578,7 +578,20 @@ fn chunk(
         // piece (日本|漫画家|協会), not before (結局|ザ・カンパニー).
         if let Some(first_named) = (s..before_end).find(|&i| p[i].name_like()) {
             if p[s].s != "第" && ty != EntityType::Event {
+                let from = s;
                 s = first_named;
+                // A one-character kanji word glued before a place name is
+                // part of an unknown name (文|川|港|線).
+                while s > from
+                    && p[s - 1].s.chars().count() == 1
+                    && p[s - 1].s.chars().all(is_kanji)
+                    && matches!(p[s - 1].pos(), Some(Pos::Noun | Pos::NounSuffix))
+                    && !lists::ja_generic().contains(p[s - 1].s)
+                    && !is_temporal(p[s - 1].s)
+                    && (s - 1..first_named).all(|i| p[i].s.chars().count() == 1)
+                {
+                    s -= 1;
+                }
             }
         }
         let named = p[s..before_end]
@@ -925,13 +938,10 @@ fn kanji_name(
                 list.iter()
                     .any(|x| q.s.ends_with(x) && q.s.len() > x.len() + 3)
             };
-            let ty = if ends(JA_EVENT_SUFFIXES) {
-                EntityType::Event
-            } else if ends(JA_FACILITY_SUFFIXES) {
-                EntityType::Location
-            } else {
-                EntityType::Org
-            };
+            let ty = suffix_lists()
+                .into_iter()
+                .find(|(list, _)| ends(list))
+                .map_or(EntityType::Org, |(_, ty)| ty);
             out.push(cand(p, k, k, ty, Confidence::Guess));
             Some(1)
         }
