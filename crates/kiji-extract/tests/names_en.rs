@@ -124,6 +124,13 @@ const CASES: &[(&str, &[&str])] = &[
         "Our Response and Global Implications",
         &["ORG:Global Implications"],
     ),
+    // A capitalised "The" inside a sentence belongs to an organisation's
+    // name; at the start of a sentence it does not.
+    (
+        "She joined the band The Vandals in May.",
+        &["ORG:The Vandals"],
+    ),
+    ("The Vandals toured in May.", &["ORG:Vandals"]),
     // A single word before a modal or a verb of speech is a person.
     (
         "Before Okonkwo could answer, the bell rang.",

@@ -520,9 +520,17 @@ fn take_run(
     // Leading function words and titles are not part of the name.
     let mut titled = false;
     let mut initial = initial;
+    // A capitalised "The" inside a sentence is part of the name when the
+    // name is an organisation or event (band The Zutons, on The Hockey News).
+    let mut the_start = None;
     while i < end {
         let w = strip_possessive(surf(text, toks, i));
         if lists::en_function_words().contains(w) {
+            if w == "The" && !initial && i + 1 < end && the_start.is_none() {
+                the_start = Some(toks[i].span.byte_start);
+            } else {
+                the_start = None;
+            }
             i += 1;
             initial = false;
         } else if lists::en_person_titles().contains(w.trim_end_matches('.'))
@@ -659,6 +667,10 @@ fn take_run(
         (EntityType::Location, Confidence::Guess)
     } else {
         type_latin_run(run)
+    };
+    let byte_start = match the_start {
+        Some(b) if matches!(ty, EntityType::Org | EntityType::Event) => b,
+        _ => byte_start,
     };
     out.push(Candidate::new(byte_start, byte_end, ty, SOURCE, conf));
 }
