@@ -144,6 +144,9 @@ const CASES: &[(&str, &[&str])] = &[
     // One-character kanji words before a place name belong to it.
     ("庫岩駅を通る。", &["LOCATION:庫岩駅"]),
     ("台湾総督府が置かれた。", &["ORG:台湾総督府"]),
+    // A class of ships or vehicles is a product; a type of a common word is not.
+    ("鞍山級駆逐艦が就役した。", &["PRODUCT:鞍山級駆逐艦"]),
+    ("コンパクト型の車が売れた。", &[]),
     // Generic references and demonyms are not names.
     ("同社は日本人の社員を雇った。", &[]),
     ("各社が値上げした。", &[]),

@@ -583,6 +583,7 @@ fn chunk(
                 // A one-character kanji word glued before a place name is
                 // part of an unknown name (文|川|港|線).
                 while s > from
+                    && ty != EntityType::Product
                     && p[s - 1].s.chars().count() == 1
                     && p[s - 1].s.chars().all(is_kanji)
                     && matches!(p[s - 1].pos(), Some(Pos::Noun | Pos::NounSuffix))
@@ -594,9 +595,11 @@ fn chunk(
                 }
             }
         }
+        // A product type needs a name (鞍山級, EF81形), not a common
+        // word (コンパクト型, テニス雑誌).
         let named = p[s..before_end]
             .iter()
-            .any(|q| q.name_like() || q.kind == Kind::Kana);
+            .any(|q| q.name_like() || (q.kind == Kind::Kana && ty != EntityType::Product));
         if !named || p[s..before_end].iter().all(generic) {
             continue;
         }

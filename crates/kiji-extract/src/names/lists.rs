@@ -407,6 +407,19 @@ pub const JA_PRODUCT_SUFFIXES: &[&str] = &[
     "雑誌",
     "誌",
     "エディション",
+    "駆逐艦",
+    "戦艦",
+    "巡洋艦",
+    "潜水艦",
+    "航空母艦",
+    "空母",
+    "護衛艦",
+    "機関車",
+    "電車",
+    "気動車",
+    "戦闘機",
+    "爆撃機",
+    "戦車",
 ];
 
 /// Events: a name-like compound ending in one is an EVENT.
