@@ -131,6 +131,9 @@ const CASES: &[(&str, &[&str])] = &[
         &["ORG:The Vandals"],
     ),
     ("The Vandals toured in May.", &["ORG:Vandals"]),
+    // A capitalised plural is a team or band unless the document writes it
+    // in lower case too.
+    ("She wrote Songs, a book of songs.", &[]),
     // A single word before a modal or a verb of speech is a person.
     (
         "Before Okonkwo could answer, the bell rang.",

@@ -645,8 +645,9 @@ fn take_run(
     } else if !multi && lists::en_org_suffixes().contains(run) {
         // "the League", "the Party": an organisation named by its kind.
         (EntityType::Org, Confidence::Guess)
-    } else if plural(last_word) {
-        // Teams and bands are plurals (Boston Bruins, the Zutons).
+    } else if plural(last_word) && !vocabulary(text, last_word) {
+        // Teams and bands are plurals (Boston Bruins, the Zutons); plurals
+        // the document also writes in lower case are vocabulary (Songs).
         (EntityType::Org, Confidence::Guess)
     } else if multi && DIRECTIONS.contains(&first) {
         (EntityType::Location, Confidence::Guess)
