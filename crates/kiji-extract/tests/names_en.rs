@@ -134,6 +134,16 @@ const CASES: &[(&str, &[&str])] = &[
     // A capitalised plural is a team or band unless the document writes it
     // in lower case too.
     ("She wrote Songs, a book of songs.", &[]),
+    // Particles inside a person's name, and a role ending in "Man" before
+    // a given name.
+    (
+        "The army was led by Juan de la Serna that year.",
+        &["PERSON:Juan de la Serna"],
+    ),
+    (
+        "The signal was set by Tower Man George Hale that night.",
+        &["PERSON:George Hale"],
+    ),
     // A single word before a modal or a verb of speech is a person.
     (
         "Before Okonkwo could answer, the bell rang.",

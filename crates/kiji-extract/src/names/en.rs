@@ -459,8 +459,13 @@ fn run_end(text: &str, toks: &[Token], i: usize) -> (usize, bool) {
                 j += 2;
                 continue;
             }
-            // "of the": University of the Arts.
-            if n == "the" && j + 2 < toks.len() && capitalised(surf(text, toks, j + 2)) {
+            // "of the": University of the Arts; two particles in a
+            // person's name: Joaquin de la Serna, Ludwig van der Rohe.
+            let particles = w != "of" && CONNECTORS.contains(&n) && n != "of" && n != "&";
+            if (n == "the" || particles)
+                && j + 2 < toks.len()
+                && capitalised(surf(text, toks, j + 2))
+            {
                 j += 3;
                 continue;
             }
@@ -562,7 +567,7 @@ fn take_run(
             let role_like = lists::en_person_titles().contains(role)
                 || ["er", "or", "ist", "ant", "ent", "man"]
                     .iter()
-                    .any(|e| role.ends_with(e));
+                    .any(|e| role.to_lowercase().ends_with(e));
             lists::given_names().contains(w.to_lowercase().as_str())
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && end - g <= 4
@@ -621,7 +626,7 @@ fn take_run(
     {
         (EntityType::Location, Confidence::Rule)
     } else if multi
-        && words.len() <= 3
+        && words.iter().filter(|w| !CONNECTORS.contains(w)).count() <= 3
         && lists::given_names().contains(first.to_lowercase().as_str())
         && !versioned
     {
