@@ -147,6 +147,10 @@ const CASES: &[(&str, &[&str])] = &[
     // A class of ships or vehicles is a product; a type of a common word is not.
     ("鞍山級駆逐艦が就役した。", &["PRODUCT:鞍山級駆逐艦"]),
     ("コンパクト型の車が売れた。", &[]),
+    // Kanji surname with a katakana given name, either order; 子 endings.
+    ("土屋アンナが出演した。", &["PERSON:土屋アンナ"]),
+    ("テリー伊藤が司会した。", &["PERSON:テリー伊藤"]),
+    ("岩井志麻子が書いた。", &["PERSON:岩井志麻子"]),
     // Generic references and demonyms are not names.
     ("同社は日本人の社員を雇った。", &[]),
     ("各社が値上げした。", &[]),

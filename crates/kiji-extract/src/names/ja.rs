@@ -539,6 +539,28 @@ fn chunk(
         person_end[k - 1] = true;
     }
 
+    // 1b. A kanji surname and a katakana given name written together, in
+    // either order, at the end of a compound: 土屋アンナ, テリー伊藤.
+    for k in 0..n.saturating_sub(1) {
+        if k + 2 != n || person_end[k + 1] {
+            continue;
+        }
+        let surname = |q: &Piece<'_>| {
+            q.pos() == Some(Pos::PersonSurname)
+                && q.s.chars().count() >= 2
+                && q.s.chars().all(is_kanji)
+        };
+        let given = |q: &Piece<'_>| {
+            q.kind == Kind::Kana
+                && !q.joined
+                && (matches!(q.proper, Some(Pos::PersonGiven | Pos::PersonName))
+                    || lists::given_name_skeletons().contains(skeleton(q.s).as_str()))
+        };
+        if surname(&p[k]) && given(&p[k + 1]) || given(&p[k]) && surname(&p[k + 1]) {
+            out.push(cand(p, k, k + 1, EntityType::Person, Confidence::Rule));
+        }
+    }
+
     // 2. Suffixes: 日本漫画家協会, 神奈川県, 広島駅, 東京オリンピック.
     for k in 0..n {
         let s = name_start(p, k, true);
@@ -978,6 +1000,11 @@ fn kanji_person(p: &[Piece<'_>], k: usize) -> Option<usize> {
             Some(Pos::PersonName) => {}
             // 茉里|奈: a given name's last character the dictionary lacks.
             Some(Pos::Unknown) if given && q.s.chars().count() == 1 => {
+                j += 1;
+                break;
+            }
+            // 志麻|子: the commonest ending of women's given names.
+            Some(Pos::NounSuffix) if given && q.s == "子" => {
                 j += 1;
                 break;
             }
