@@ -151,6 +151,9 @@ const CASES: &[(&str, &[&str])] = &[
     ("土屋アンナが出演した。", &["PERSON:土屋アンナ"]),
     ("テリー伊藤が司会した。", &["PERSON:テリー伊藤"]),
     ("岩井志麻子が書いた。", &["PERSON:岩井志麻子"]),
+    // A direction after a place belongs to it; alone it is no name.
+    ("韓国東海岸に上陸した。", &["LOCATION:韓国東海岸"]),
+    ("東部の町に住む。", &[]),
     // Generic references and demonyms are not names.
     ("同社は日本人の社員を雇った。", &[]),
     ("各社が値上げした。", &[]),

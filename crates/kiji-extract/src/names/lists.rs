@@ -316,6 +316,13 @@ pub const JA_PLACE_SUFFIXES: &[&str] = &[
     "共和国",
     "王国",
     "連邦",
+    "東部",
+    "西部",
+    "南部",
+    "北部",
+    "中部",
+    "東海岸",
+    "西海岸",
 ];
 
 /// Facilities (ANNOTATION: named facilities are LOCATION).
