@@ -144,6 +144,12 @@ const CASES: &[(&str, &[&str])] = &[
         "The signal was set by Tower Man George Hale that night.",
         &["PERSON:George Hale"],
     ),
+    // A nickname in quotes inside a person's name; the surname alone
+    // then takes the person's type.
+    (
+        "The trophy went with Harold \"Junior\" Okafor. Later Okafor retired.",
+        &["PERSON:Harold \"Junior\" Okafor", "PERSON:Okafor"],
+    ),
     // A single word before a modal or a verb of speech is a person.
     (
         "Before Okonkwo could answer, the bell rang.",

@@ -378,6 +378,17 @@ fn sentence(
             continue;
         }
         let (end, versioned) = run_end(text, toks, i);
+        if let Some(nick_end) = nicknamed(text, toks, i, end) {
+            out.push(Candidate::new(
+                toks[i].span.byte_start,
+                toks[nick_end - 1].span.byte_end,
+                EntityType::Person,
+                SOURCE,
+                Confidence::Rule,
+            ));
+            i = nick_end;
+            continue;
+        }
         take_run(
             text,
             toks,
@@ -391,6 +402,35 @@ fn sentence(
         );
         i = end.max(i + 1);
     }
+}
+
+/// True for a straight or curly double quote.
+fn quote(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”")
+}
+
+/// The end of a person's name with a nickname in quotes inside it
+/// (William "Bill" Cowley), when the run `toks[i..end]` is its first part:
+/// one or two plain words, a quoted plain word, then one or two more.
+fn nicknamed(text: &str, toks: &[Token], i: usize, end: usize) -> Option<usize> {
+    let plain_run = |a: usize, b: usize| (a..b).all(|k| plain_word(surf(text, toks, k)));
+    if end - i > 2 || !plain_run(i, end) || lists::en_function_words().contains(surf(text, toks, i))
+    {
+        return None;
+    }
+    if !(quote(surf(text, toks, end)) && quote(surf(text, toks, end + 2))) {
+        return None;
+    }
+    let nick = end + 1;
+    if nick + 2 >= toks.len() || !plain_word(surf(text, toks, nick)) {
+        return None;
+    }
+    let last = nick + 2;
+    if !(toks[last].pos == Pos::Word && plain_word(surf(text, toks, last))) {
+        return None;
+    }
+    let (stop, versioned) = run_end(text, toks, last);
+    (!versioned && stop - last <= 2 && plain_run(last, stop)).then_some(stop)
 }
 
 /// The end (exclusive token index) of the run starting at `i`, and whether a
