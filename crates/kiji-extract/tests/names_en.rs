@@ -150,6 +150,25 @@ const CASES: &[(&str, &[&str])] = &[
         "The trophy went with Harold \"Junior\" Okafor. Later Okafor retired.",
         &["PERSON:Harold \"Junior\" Okafor", "PERSON:Okafor"],
     ),
+    // Appositions name the kind: the company X, the village (of) X, and a
+    // single word after "from the" is a place.
+    (
+        "Games are made by the company Zentrix in Seoul.",
+        &["ORG:Zentrix", "LOCATION:Seoul"],
+    ),
+    (
+        "She lives in the village of Brackley now.",
+        &["LOCATION:Brackley"],
+    ),
+    (
+        "Letters came from the Brackley each week.",
+        &["LOCATION:Brackley"],
+    ),
+    // A list joined by "and" outweighs a comma after it.
+    (
+        "He played in Ottawa and Brackley, Okafor said.",
+        &["LOCATION:Ottawa", "LOCATION:Brackley", "PERSON:Okafor"],
+    ),
     // A single word before a modal or a verb of speech is a person.
     (
         "Before Okonkwo could answer, the bell rang.",

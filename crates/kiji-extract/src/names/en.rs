@@ -103,6 +103,45 @@ const MODALS: &[&str] = &[
     "would", "could", "should", "will", "can", "might", "must", "shall",
 ];
 
+/// Lower-case nouns that name the kind of an organisation written right
+/// after them (the company X, the band X).
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "startup",
+    "band",
+    "club",
+    "team",
+    "label",
+    "newspaper",
+    "broadcaster",
+    "carrier",
+    "airline",
+    "retailer",
+    "automaker",
+    "conglomerate",
+    "party",
+];
+
+/// Lower-case nouns that name the kind of a place written after them
+/// (the village X) or after "of" (the town of X).
+const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "province",
+    "region",
+    "prefecture",
+    "county",
+    "district",
+    "municipality",
+    "island",
+    "capital",
+    "state",
+    "country",
+    "suburb",
+];
+
 /// Prepositions after which a capitalised run is usually a place.
 const PLACE_PREPS: &[&str] = &[
     "in",
@@ -251,14 +290,16 @@ fn settle_lone(text: &str, cands: &mut Vec<Candidate>, lone: &[(usize, usize)]) 
     // Lists: repeat so a type passes along a chain of commas.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&k| cands[k].byte_start);
-    let listed = |a: &Candidate, b: &Candidate| {
-        a.byte_end <= b.byte_start
-            && text.get(a.byte_end..b.byte_start).is_some_and(|between| {
-                matches!(
-                    between.trim(),
-                    "," | "and" | "or" | ", and" | ", or" | ",and" | ",or"
-                )
-            })
+    // How `a` and `b` are listed: 2 joined by and/or, 1 by a comma alone.
+    let listed = |a: &Candidate, b: &Candidate| -> u8 {
+        if a.byte_end > b.byte_start {
+            return 0;
+        }
+        match text.get(a.byte_end..b.byte_start).map(str::trim) {
+            Some("and" | "or" | ", and" | ", or" | ",and" | ",or") => 2,
+            Some(",") => 1,
+            _ => 0,
+        }
     };
     loop {
         let mut changed = false;
@@ -267,18 +308,23 @@ fn settle_lone(text: &str, cands: &mut Vec<Candidate>, lone: &[(usize, usize)]) 
             if !open[k] {
                 continue;
             }
-            let mut neighbours = Vec::new();
-            if w > 0 && !open[order[w - 1]] && listed(&cands[order[w - 1]], &cands[k]) {
-                neighbours.push(cands[order[w - 1]].ty);
+            // (link strength, type) of the typed neighbours.
+            let mut neighbours: Vec<(u8, EntityType)> = Vec::new();
+            if w > 0 && !open[order[w - 1]] {
+                let p = &cands[order[w - 1]];
+                neighbours.push((listed(p, &cands[k]), p.ty));
             }
-            if w + 1 < order.len() && !open[order[w + 1]] && listed(&cands[k], &cands[order[w + 1]])
-            {
-                neighbours.push(cands[order[w + 1]].ty);
+            if w + 1 < order.len() && !open[order[w + 1]] {
+                let n = &cands[order[w + 1]];
+                neighbours.push((listed(&cands[k], n), n.ty));
             }
+            neighbours.retain(|n| n.0 > 0);
+            let best = neighbours.iter().map(|n| n.0).max().unwrap_or(0);
+            neighbours.retain(|n| n.0 == best);
             // Organisations are left out: title-case headings join common
             // words with "and" ("Response and Global Implications").
-            if let Some(&ty) = neighbours.first() {
-                if ty != EntityType::Org && neighbours.iter().all(|&t| t == ty) {
+            if let Some(&(_, ty)) = neighbours.first() {
+                if ty != EntityType::Org && neighbours.iter().all(|&(_, t)| t == ty) {
                     cands[k].ty = ty;
                     open[k] = false;
                     changed = true;
@@ -675,6 +721,20 @@ fn take_run(
         (EntityType::Location, Confidence::Rule)
     } else if multi && words.len() <= 3 && SPEECH.contains(&next) && !versioned {
         (EntityType::Person, Confidence::Rule)
+    } else if ORG_NOUNS.contains(&prev) && !versioned {
+        // An apposition: the company Amuseworld, the band Interpol.
+        (EntityType::Org, Confidence::Rule)
+    } else if PLACE_NOUNS.contains(&prev)
+        || (prev == "of" && PLACE_NOUNS.contains(&prev_prev))
+        || (prev == "the"
+            && PLACE_PREPS.contains(&prev_prev)
+            && !multi
+            && plain_word(run)
+            && !plural(run)
+            && !lists::en_org_suffixes().contains(run))
+    {
+        // The village Piedade, the village of Vanxim, from the Ilocos.
+        (EntityType::Location, Confidence::Guess)
     } else if versioned {
         (EntityType::Product, Confidence::Guess)
     } else if PLACE_PREPS.contains(&prev) && !shape_says_org(run) {
