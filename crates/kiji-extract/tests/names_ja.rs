@@ -154,6 +154,9 @@ const CASES: &[(&str, &[&str])] = &[
     // A direction after a place belongs to it; alone it is no name.
     ("韓国東海岸に上陸した。", &["LOCATION:韓国東海岸"]),
     ("東部の町に住む。", &[]),
+    // Kanji common nouns before a public body's suffix name it.
+    ("科学諮問委員会が答申した。", &["ORG:科学諮問委員会"]),
+    ("事務局が発表した。", &[]),
     // Generic references and demonyms are not names.
     ("同社は日本人の社員を雇った。", &[]),
     ("各社が値上げした。", &[]),

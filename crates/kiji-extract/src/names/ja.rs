@@ -462,6 +462,21 @@ fn name_start(p: &[Piece<'_>], end: usize, keep_ordinal: bool) -> usize {
     i
 }
 
+/// Suffixes of public bodies, named by kanji common nouns alone.
+const BODIES: &[&str] = &[
+    "委員会",
+    "党",
+    "省",
+    "庁",
+    "局",
+    "軍",
+    "公社",
+    "公団",
+    "同盟",
+    "連盟",
+    "協会",
+];
+
 /// Nationwide prefixes that open an event's name (全日本|選手権) but are
 /// generic before other names.
 const NATIONAL: &[&str] = &["全日本", "全国", "全米", "全英", "全豪", "全仏"];
@@ -622,7 +637,20 @@ fn chunk(
         let named = p[s..before_end]
             .iter()
             .any(|q| q.name_like() || (q.kind == Kind::Kana && ty != EntityType::Product));
-        if !named || p[s..before_end].iter().all(generic) {
+        // Kanji common nouns before a body's suffix name a public body
+        // (中央規律検査委員会, 科学諮問委員会, 連邦軍).
+        let body = !named
+            && ty == EntityType::Org
+            && BODIES.contains(&suffix_text)
+            && p[s..before_end].iter().all(|q| {
+                q.pos() == Some(Pos::Noun) && q.s.chars().all(is_kanji) && !is_temporal(q.s)
+            })
+            && p[s..before_end]
+                .iter()
+                .map(|q| q.s.chars().count())
+                .sum::<usize>()
+                >= 3;
+        if !(named || body) || p[s..before_end].iter().all(generic) {
             continue;
         }
         let conf = if p[s..before_end].iter().any(Piece::name_like) {
