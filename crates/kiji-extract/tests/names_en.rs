@@ -169,6 +169,10 @@ const CASES: &[(&str, &[&str])] = &[
         "He played in Ottawa and Brackley, Okafor said.",
         &["LOCATION:Ottawa", "LOCATION:Brackley", "PERSON:Okafor"],
     ),
+    (
+        "The rebels were led by Tomas Aguilo y Andaya then.",
+        &["PERSON:Tomas Aguilo y Andaya"],
+    ),
     // A single word before a modal or a verb of speech is a person.
     (
         "Before Okonkwo could answer, the bell rang.",

@@ -22,6 +22,12 @@ const CONNECTORS: &[&str] = &[
     "das", "bin", "al", "&", "y",
 ];
 
+/// Lower-case particles inside persons' names (Joaquin de la Serna).
+const PARTICLES: &[&str] = &[
+    "de", "la", "von", "van", "der", "den", "du", "del", "da", "di", "dos", "das", "bin", "al",
+    "y", "le",
+];
+
 /// Capitalised adjectives of nationality and region: not entities.
 const DEMONYMS: &[&str] = &[
     "American",
@@ -757,12 +763,14 @@ fn take_run(
     } else if multi && DIRECTIONS.contains(&first) {
         (EntityType::Location, Confidence::Guess)
     } else if multi
-        && words.len() <= 3
-        && words.iter().all(|w| plain_word(w))
+        && words.iter().filter(|w| !PARTICLES.contains(w)).count() <= 3
+        && words.iter().all(|w| plain_word(w) || PARTICLES.contains(w))
+        && plain_word(last_word)
         && !words
             .iter()
-            .any(|w| lists::places().contains(w) || vocabulary(text, w))
+            .any(|w| !PARTICLES.contains(w) && (lists::places().contains(w) || vocabulary(text, w)))
     {
+        // Plain words, perhaps with particles (Diego Silang y Andaya).
         (EntityType::Person, Confidence::Guess)
     } else if !multi && plain_word(run) && (SPEECH.contains(&next) || MODALS.contains(&next)) {
         // "Hauser could", "Smith said": someone acting or speaking.
