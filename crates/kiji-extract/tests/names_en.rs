@@ -173,6 +173,9 @@ const CASES: &[(&str, &[&str])] = &[
         "The rebels were led by Tomas Aguilo y Andaya then.",
         &["PERSON:Tomas Aguilo y Andaya"],
     ),
+    // A short prefix of a hyphenated word is not a name, and a mid-sentence
+    // "The" before it is not kept.
+    ("A statement said The Co-founder had resigned.", &[]),
     // A single word before a modal or a verb of speech is a person.
     (
         "Before Okonkwo could answer, the bell rang.",

@@ -694,6 +694,17 @@ fn take_run(
     let next = surf(text, toks, end);
     let next2 = surf(text, toks, end + 1);
     let multi = words.len() > 1;
+    // A short capitalised prefix of a hyphenated common word (Co-founder,
+    // Anti-war, Ex-wife) names nothing.
+    if !multi
+        && plain_word(run)
+        && run.chars().count() <= 4
+        && next == "-"
+        && next2 != "based"
+        && next2.chars().next().is_some_and(char::is_lowercase)
+    {
+        return;
+    }
 
     let (ty, conf) = if titled
         || (lists::en_person_titles().contains(prev.trim_end_matches('.'))
@@ -783,7 +794,12 @@ fn take_run(
         type_latin_run(run)
     };
     let byte_start = match the_start {
-        Some(b) if matches!(ty, EntityType::Org | EntityType::Event) => b,
+        Some(b)
+            if matches!(ty, EntityType::Org | EntityType::Event)
+                && !lists::en_org_suffixes().contains(run) =>
+        {
+            b
+        }
         _ => byte_start,
     };
     out.push(Candidate::new(byte_start, byte_end, ty, SOURCE, conf));
