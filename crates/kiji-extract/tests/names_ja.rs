@@ -157,6 +157,10 @@ const CASES: &[(&str, &[&str])] = &[
     // Kanji common nouns before a public body's suffix name it.
     ("科学諮問委員会が答申した。", &["ORG:科学諮問委員会"]),
     ("事務局が発表した。", &[]),
+    // 第N回 before kanji nouns is an event; 第N回目 is not; その後 is no part.
+    ("第12回帝展に入選した。", &["EVENT:第12回帝展"]),
+    ("第2回目の会合を開いた。", &[]),
+    ("その後ベトナム戦争が始まった。", &["EVENT:ベトナム戦争"]),
     // Generic references and demonyms are not names.
     ("同社は日本人の社員を雇った。", &[]),
     ("各社が値上げした。", &[]),

@@ -691,10 +691,13 @@ fn chunk(
             && p[k + 1].s.chars().all(|c| c.is_numeric())
             && matches!(p[k + 2].s, "回" | "次")
         {
-            let named = p[k + 3..]
-                .iter()
-                .any(|q| q.name_like() || q.kind == Kind::Kana);
-            if named && !generic(&p[n - 1]) {
+            // The ordinal itself says event: 第12回|帝展 needs no name.
+            let rest = &p[k + 3..];
+            let named = rest.iter().any(|q| q.name_like() || q.kind == Kind::Kana)
+                || (rest.iter().map(|q| q.s.chars().count()).sum::<usize>() >= 2
+                    && !generic(&rest[0])
+                    && rest.iter().all(|q| !is_temporal(q.s)));
+            if named && !lists::ja_generic().contains(p[n - 1].s) {
                 out.push(cand(p, k, n - 1, EntityType::Event, Confidence::Rule));
             }
         }

@@ -490,6 +490,7 @@ pub const JA_EVENT_SUFFIXES: &[&str] = &[
 /// Words never taken as names on their own, and not as a name's first part
 /// either (generic references, ANNOTATION "同社, 当局").
 pub const JA_GENERIC: &[&str] = &[
+    "その後",
     "同社",
     "同氏",
     "両社",
