@@ -176,6 +176,11 @@ const CASES: &[(&str, &[&str])] = &[
     // A short prefix of a hyphenated word is not a name, and a mid-sentence
     // "The" before it is not kept.
     ("A statement said The Co-founder had resigned.", &[]),
+    // Membership words around a name make it an organisation.
+    (
+        "He was a member of Bright Future and later a Bright Future member.",
+        &["ORG:Bright Future", "ORG:Bright Future"],
+    ),
     // A single word before a modal or a verb of speech is a person.
     (
         "Before Okonkwo could answer, the bell rang.",

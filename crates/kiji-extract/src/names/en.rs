@@ -129,6 +129,12 @@ const ORG_NOUNS: &[&str] = &[
     "party",
 ];
 
+/// Lower-case words of membership around an organisation's name (One
+/// Nation member, a member of One Nation, the Labor party).
+const ORG_MEMBERSHIP: &[&str] = &[
+    "member", "members", "leader", "leaders", "party", "parties", "MP", "MPs", "founder",
+];
+
 /// Lower-case nouns that name the kind of a place written after them
 /// (the village X) or after "of" (the town of X).
 const PLACE_NOUNS: &[&str] = &[
@@ -738,7 +744,12 @@ fn take_run(
         (EntityType::Location, Confidence::Rule)
     } else if multi && words.len() <= 3 && SPEECH.contains(&next) && !versioned {
         (EntityType::Person, Confidence::Rule)
-    } else if ORG_NOUNS.contains(&prev) && !versioned {
+    } else if !versioned
+        && !(initial && !multi)
+        && (ORG_NOUNS.contains(&prev)
+            || ORG_MEMBERSHIP.contains(&next)
+            || (prev == "of" && ORG_MEMBERSHIP.contains(&prev_prev)))
+    {
         // An apposition: the company Amuseworld, the band Interpol.
         (EntityType::Org, Confidence::Rule)
     } else if PLACE_NOUNS.contains(&prev)
