@@ -745,7 +745,7 @@ fn take_run(
     } else if multi && words.len() <= 3 && SPEECH.contains(&next) && !versioned {
         (EntityType::Person, Confidence::Rule)
     } else if !versioned
-        && !(initial && !multi)
+        && (!initial || multi)
         && (ORG_NOUNS.contains(&prev)
             || ORG_MEMBERSHIP.contains(&next)
             || (prev == "of" && ORG_MEMBERSHIP.contains(&prev_prev)))
