@@ -161,6 +161,12 @@ const CASES: &[(&str, &[&str])] = &[
     ("第12回帝展に入選した。", &["EVENT:第12回帝展"]),
     ("第2回目の会合を開いた。", &[]),
     ("その後ベトナム戦争が始まった。", &["EVENT:ベトナム戦争"]),
+    // Home town, sponsor and plural nickname make a team.
+    (
+        "東北楽天イーグルスに入団した。",
+        &["ORG:東北楽天イーグルス"],
+    ),
+    ("日本企業サービスが伸びた。", &["LOCATION:日本"]),
     // Generic references and demonyms are not names.
     ("同社は日本人の社員を雇った。", &[]),
     ("各社が値上げした。", &[]),

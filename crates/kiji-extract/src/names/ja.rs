@@ -685,6 +685,29 @@ fn chunk(
         }
     }
 
+    // 3c. A home town, a sponsor and a plural nickname are a team:
+    // 東北楽天イーグルス, 横浜DeNAベイスターズ.
+    if n >= 3 {
+        let last = &p[n - 1];
+        let plural = last.kind == Kind::Kana
+            && last.s.chars().count() >= 4
+            && ["ズ", "ツ", "ルス", "クス"]
+                .iter()
+                .any(|e| last.s.ends_with(e))
+            && !LOANWORDS.iter().any(|w| last.s.contains(w));
+        let home = (0..n - 2).find(|&i| matches!(p[i].pos(), Some(Pos::Place | Pos::Country)));
+        if let (true, Some(h)) = (plural, home) {
+            let between = p[h + 1..n - 1].iter().all(|q| {
+                q.kind == Kind::Latin
+                    || q.name_like()
+                    || (q.pos() == Some(Pos::Noun) && q.s.chars().all(is_kanji))
+            });
+            if between && !country_prefix(p, h) {
+                out.push(cand(p, h, n - 1, EntityType::Org, Confidence::Rule));
+            }
+        }
+    }
+
     // 3b. An ordinal edition before a name is an event: 第51回スーパーボウル.
     for k in 0..n.saturating_sub(3) {
         if p[k].s == "第"
