@@ -19,6 +19,8 @@ use super::{
 use crate::link::skeleton;
 use crate::{Candidate, Confidence, DocContext, Recognizer};
 use kiji_core::{EntityType, Lang, Pos, Token};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The recogniser's name, recorded as the entities' `source`.
 const SOURCE: &str = "ja-morph";
@@ -497,38 +499,61 @@ fn suffix_lists() -> [(&'static [&'static str], EntityType); 5] {
     ]
 }
 
-/// Finds a suffix word ending exactly at the end of piece `k` and starting at
-/// a piece boundary after `s`; returns the index of the first suffix piece
-/// and the type. Longer suffixes are tried first within each list.
-fn suffix_at(p: &[Piece<'_>], s: usize, k: usize, text: &str) -> Option<(usize, EntityType)> {
-    let mut best: Option<(usize, EntityType, usize)> = None;
-    for (list, ty) in suffix_lists() {
-        for suf in list {
-            // The suffix must start on a piece boundary strictly after `s`.
-            let Some(from) = p[k].end.checked_sub(suf.len()) else {
-                continue;
-            };
-            if from <= p[s].start || text.get(from..p[k].end) != Some(*suf) {
-                continue;
-            }
-            let Some(first) = (s + 1..=k).find(|&i| p[i].start == from) else {
-                // Inside a katakana piece (ソフトバンクグループ) the suffix
-                // need not be a token of its own.
-                if p[k].kind == Kind::Kana
-                    && from > p[k].start
-                    && all_katakana(suf)
-                    && best.is_none_or(|b| suf.len() > b.2)
-                {
-                    best = Some((k, ty, suf.len()));
+/// The suffix words of [`suffix_lists`] grouped by their last character,
+/// each group in priority order as (list index, suffix, type): a piece is
+/// checked only against the suffixes that can end where it ends, not
+/// against all of them (this lookup runs once per piece of every chunk).
+fn suffixes_by_last_char() -> &'static HashMap<char, Vec<(usize, &'static str, EntityType)>> {
+    static MAP: OnceLock<HashMap<char, Vec<(usize, &'static str, EntityType)>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: HashMap<char, Vec<_>> = HashMap::new();
+        for (li, (list, ty)) in suffix_lists().into_iter().enumerate() {
+            for suf in list {
+                if let Some(c) = suf.chars().next_back() {
+                    map.entry(c).or_default().push((li, *suf, ty));
                 }
-                continue;
-            };
-            if best.is_none_or(|b| suf.len() > b.2) {
-                best = Some((first, ty, suf.len()));
             }
         }
-        if best.is_some() {
+        map
+    })
+}
+
+/// Finds a suffix word ending exactly at the end of piece `k` and starting at
+/// a piece boundary after `s`; returns the index of the first suffix piece
+/// and the type. The first list (in [`suffix_lists`] order) with a match
+/// wins, and within it the longest suffix.
+fn suffix_at(p: &[Piece<'_>], s: usize, k: usize, text: &str) -> Option<(usize, EntityType)> {
+    let last = text.get(..p[k].end)?.chars().next_back()?;
+    let candidates = suffixes_by_last_char().get(&last)?;
+    let mut best: Option<(usize, EntityType, usize)> = None;
+    let mut best_list = usize::MAX;
+    for &(li, suf, ty) in candidates {
+        if li > best_list {
             break;
+        }
+        // The suffix must start on a piece boundary strictly after `s`.
+        let Some(from) = p[k].end.checked_sub(suf.len()) else {
+            continue;
+        };
+        if from <= p[s].start || text.get(from..p[k].end) != Some(suf) {
+            continue;
+        }
+        let Some(first) = (s + 1..=k).find(|&i| p[i].start == from) else {
+            // Inside a katakana piece (ソフトバンクグループ) the suffix
+            // need not be a token of its own.
+            if p[k].kind == Kind::Kana
+                && from > p[k].start
+                && all_katakana(suf)
+                && best.is_none_or(|b| suf.len() > b.2)
+            {
+                best = Some((k, ty, suf.len()));
+                best_list = li;
+            }
+            continue;
+        };
+        if best.is_none_or(|b| suf.len() > b.2) {
+            best = Some((first, ty, suf.len()));
+            best_list = li;
         }
     }
     best.map(|(f, t, _)| (f, t))

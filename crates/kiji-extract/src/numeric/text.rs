@@ -60,8 +60,24 @@ pub fn match_at(
     whole: bool,
 ) -> Option<(usize, usize)> {
     let rest = text.get(i..)?;
+    let rb = rest.as_bytes();
     let mut best: Option<(usize, usize)> = None;
     for (k, w) in words.iter().enumerate() {
+        // Most words fail on their first byte (on the second for kana and
+        // kanji, which share lead bytes); checking them inline saves a
+        // comparison call per word at every position of a scan.
+        let wb = w.as_bytes();
+        if wb.len() > rb.len() {
+            continue;
+        }
+        if let Some(&f) = wb.first() {
+            if f != rb[0] && !(ci && f.eq_ignore_ascii_case(&rb[0])) {
+                continue;
+            }
+            if !f.is_ascii() && wb.len() > 1 && wb[1] != rb[1] {
+                continue;
+            }
+        }
         let hit = if ci {
             rest.get(..w.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(w))
