@@ -58,11 +58,21 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
     let names: Vec<usize> = (0..entities.len())
         .filter(|&i| entities[i].ty.is_name())
         .collect();
-    // Precomputed per entity: folded text, parts and skeletons.
-    let info: Vec<Info> = names
+    // Precomputed once per distinct text (articles repeat their names):
+    // folded text, parts and skeletons.
+    let mut infos: Vec<Info> = Vec::new();
+    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    let slots: Vec<usize> = names
         .iter()
-        .map(|&i| Info::new(&entities[i].text))
+        .map(|&i| {
+            let text = entities[i].text.as_str();
+            *by_text.entry(text).or_insert_with(|| {
+                infos.push(Info::new(text));
+                infos.len() - 1
+            })
+        })
         .collect();
+    let info: Vec<&Info> = slots.iter().map(|&j| &infos[j]).collect();
     let known: Vec<Option<(String, EntityType)>> = names
         .iter()
         .map(|&i| {

@@ -11,6 +11,7 @@ use super::calendar::{doc_days, fmt_day, iso_week, month_day, month_offset, ymd}
 use super::number::{is_kanji, parse_at, Numeral};
 use super::text::{
     char_at, match_at, match_before, prev_char, skip_spaces, word_before, word_ends, word_starts,
+    Firsts,
 };
 use super::{cand, Scan};
 use crate::{Candidate, Confidence, DocDate};
@@ -673,6 +674,9 @@ fn words(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
     let text = sc.text;
     let ja: Vec<&str> = JA_REL.iter().map(|r| r.0).collect();
     let en: Vec<&str> = EN_REL.iter().map(|r| r.0).collect();
+    let zodiac: Vec<String> = ZODIAC.iter().map(|c| c.to_string()).collect();
+    let zodiac: Vec<&str> = zodiac.iter().map(String::as_str).collect();
+    let ja_firsts = Firsts::of(&[&ja, JA_WEEKDAYS, &zodiac]);
     for (i, c) in text.char_indices() {
         if c.is_ascii_alphabetic() {
             if word_starts(text, i) {
@@ -680,7 +684,7 @@ fn words(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
             }
             continue;
         }
-        if !is_kanji(c) {
+        if !is_kanji(c) || !ja_firsts.contains(c) {
             continue;
         }
         if let Some((e, k)) = match_at(text, i, &ja, false, false) {

@@ -50,6 +50,30 @@ pub fn skip_spaces_back(text: &str, i: usize, max: usize) -> usize {
     j
 }
 
+/// The first characters of some word lists, to skip positions where none of
+/// them can start before calling [`match_at`] (scans that try every
+/// position of a document spend most of their time failing).
+#[derive(Debug, Clone)]
+pub struct Firsts(Vec<char>);
+
+impl Firsts {
+    /// The first characters of all words of `lists`.
+    pub fn of(lists: &[&[&str]]) -> Firsts {
+        let mut v: Vec<char> = lists
+            .iter()
+            .flat_map(|l| l.iter().filter_map(|w| w.chars().next()))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        Firsts(v)
+    }
+
+    /// True when some word starts with `c`.
+    pub fn contains(&self, c: char) -> bool {
+        self.0.binary_search(&c).is_ok()
+    }
+}
+
 /// The longest of `words` found at byte `i`, as (end, index). `ci` compares
 /// ASCII case-insensitively; `whole` requires an English word boundary after.
 pub fn match_at(
@@ -160,6 +184,9 @@ mod tests {
             match_before("約100", "約".len(), &["約", "およそ"], false),
             Some((0, 0))
         );
+        let f = Firsts::of(&[&["今夜", "正午"], &["明朝"]]);
+        assert!(f.contains('今') && f.contains('正') && f.contains('明'));
+        assert!(!f.contains('夜'));
         assert!(word_ends("5 GW", 1));
         assert!(!word_ends("5GW", 1));
         assert_eq!(prev_char("日本", 3), Some('日'));

@@ -5,7 +5,7 @@
 //! `3時間` (a duration) nor `一時的` (temporarily).
 
 use super::number::{parse_at, Numeral};
-use super::text::{char_at, match_at, match_before, skip_spaces, word_ends, word_starts};
+use super::text::{char_at, match_at, match_before, skip_spaces, word_ends, word_starts, Firsts};
 use super::{cand, Scan};
 use crate::{Candidate, Confidence};
 use kiji_core::EntityType;
@@ -40,6 +40,7 @@ pub fn propose(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
+    let ja_firsts = Firsts::of(&[JA_PARTS, &["正午"]]);
     for (i, c) in text.char_indices() {
         if c.is_ascii_alphabetic() {
             if !word_starts(text, i) {
@@ -57,6 +58,8 @@ pub fn propose(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
                     Confidence::Known,
                 ));
             }
+        } else if !ja_firsts.contains(c) {
+            continue;
         } else if let Some((e, _)) = match_at(text, i, JA_PARTS, false, false) {
             out.push(cand(i, e, EntityType::Time, None, Confidence::Known));
         } else if text[i..].starts_with("正午") {
