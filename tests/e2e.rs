@@ -208,3 +208,34 @@ fn tokenize_prints_ipadic_tokens() {
     assert_eq!(first[0], "東京");
     assert!(first[3].starts_with("名詞,固有名詞,地域"), "{stdout}");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    // Far more output than a pipe buffers, so kiji is still writing when
+    // the reader goes away (`kiji detect | head -1`).
+    let text = "東京で会議が開かれた。The meeting ended.\n".repeat(20_000);
+    let mut child = kiji()
+        .arg("detect")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("# lang"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -4,7 +4,7 @@
 //! the [`pipeline::Pipeline`] once, and hands documents to the driver in
 //! [`run`]. Errors are reported in one line on stderr.
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -173,6 +173,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // One clear line: the chain of causes joined.
             eprintln!("kiji: {e:#}");
@@ -316,8 +317,24 @@ fn cmd_tokenize(
             d.and_then(|d| d.reading.clone()).unwrap_or_default(),
         ));
     }
-    print!("{out}");
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `text` to standard output.
+fn emit(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// True when the error comes from a closed standard output (`kiji detect |
+/// head`): the reader has what it wanted, which is not a failure.
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn cmd_detect(file: Option<PathBuf>, text: Vec<String>) -> anyhow::Result<ExitCode> {
@@ -329,15 +346,16 @@ fn cmd_detect(file: Option<PathBuf>, text: Vec<String>) -> anyhow::Result<ExitCo
         .iter()
         .map(|s| format!("{}:{:.2}", s.lang, s.share))
         .collect();
-    println!("# lang {}  shares {}", d.lang, shares.join(" "));
+    let mut out = format!("# lang {}  shares {}\n", d.lang, shares.join(" "));
     for (i, s) in d.sentences.iter().enumerate() {
-        println!(
-            "{i}\t{}\t{}..{}\t{}",
+        out.push_str(&format!(
+            "{i}\t{}\t{}..{}\t{}\n",
             s.lang,
             s.span.start,
             s.span.end,
             s.span.slice(&text)
-        );
+        ));
     }
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
