@@ -171,6 +171,30 @@ const CASES: &[(&str, &[&str])] = &[
     ("同社は日本人の社員を雇った。", &[]),
     ("各社が値上げした。", &[]),
     ("CEOがAIについて語った。", &[]),
+    // A lone unknown katakana word is a person only with a cue: a word only
+    // people take, a kinship word after の, or a person-only predicate.
+    ("ハーグリーヴス自身は否定した。", &["PERSON:ハーグリーヴス"]),
+    (
+        "ヴォルコンスキーらが署名した。",
+        &["PERSON:ヴォルコンスキー"],
+    ),
+    ("エヴァンソンの妻が語った。", &["PERSON:エヴァンソン"]),
+    (
+        "ハーグリーヴスは1952年に結婚した。",
+        &["PERSON:ハーグリーヴス"],
+    ),
+    (
+        "ハーグリーヴスは寡作な詩人だった。",
+        &["PERSON:ハーグリーヴス"],
+    ),
+    ("ハーグリーヴスは新製品を発表した。", &[]),
+    ("トランザクションの処理が遅れた。", &[]),
+    // Acronyms: alone before a particle an organisation, inside a compound
+    // a term; two letters in mixed case are fragments.
+    ("XKZは声明を出した。", &["ORG:XKZ"]),
+    ("BGM担当として参加した。", &[]),
+    ("CMソングを歌った。", &[]),
+    ("ロボットPi:Coを開発した。", &[]),
 ];
 
 #[test]

@@ -393,7 +393,7 @@ fn sentence(
         while b < pieces.len() && pieces[b].nominal() && pieces[b].start == pieces[b - 1].end {
             b += 1;
         }
-        chunk(text, &pieces[a..b], pieces.get(b), out, pending);
+        chunk(text, &pieces[a..b], &pieces[b..], out, pending);
         // A name, の and a battle word: ファルサルスの戦い, 応仁の乱.
         if pieces.get(b).is_some_and(|q| q.s == "の")
             && pieces
@@ -559,15 +559,16 @@ fn suffix_at(p: &[Piece<'_>], s: usize, k: usize, text: &str) -> Option<(usize, 
     best.map(|(f, t, _)| (f, t))
 }
 
-/// Applies the rules to one chunk `p`; `after` is the piece following it.
+/// Applies the rules to one chunk `p`; `rest` is the rest of the sentence.
 fn chunk(
     text: &str,
     p: &[Piece<'_>],
-    after: Option<&Piece<'_>>,
+    rest: &[Piece<'_>],
     out: &mut Vec<Candidate>,
     pending: &mut Vec<(usize, usize)>,
 ) {
     let n = p.len();
+    let after = rest.first();
     // 1. Titles after a name: イーロン・マスク氏, 豊田章男社長, Altman CEO.
     let mut person_end = vec![false; n];
     for k in 1..n {
@@ -776,9 +777,20 @@ fn chunk(
             Kind::Latin => {
                 // Lower-case words (cm, nobody) are not names by shape.
                 let shaped = q.s.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
+                // An acronym that modifies a noun in one compound (CMソング,
+                // GKコーチ, BGM担当) is a technical term far more often than
+                // an organisation; standing alone before a particle (KGBの,
+                // IPICは) it is usually an organisation. Two letters in
+                // mixed case (Co, Jr) are fragments, not names.
+                let acronym =
+                    (2..=4).contains(&q.s.len()) && q.s.chars().all(|c| c.is_ascii_uppercase());
+                let fragment = q.s.len() == 2 && !acronym;
+                let modifier = acronym && k + 1 < n && p[k + 1].s != "社";
                 if !shaped
                     || lists::en_not_names().contains(q.s)
                     || q.s.chars().count() < 2
+                    || fragment
+                    || modifier
                     || person_end[k]
                 {
                     k += 1;
@@ -795,6 +807,19 @@ fn chunk(
                 // name without a cue.
                 let short = q.s.chars().count() < 3 || q.s.starts_with('ー');
                 if short && next.map(|n| n.s) != Some("社") {
+                    k += 1;
+                    continue;
+                }
+                // A word with a loanword ending (ヴォルコンスキー) is a name
+                // after all when the words around it say so.
+                let cued_person = !person_end[k]
+                    && q.unknown
+                    && q.proper.is_none()
+                    && !q.multi
+                    && !q.joined
+                    && person_cue(p, k, rest, !q.name_like());
+                if cued_person {
+                    out.push(cand(p, k, k, EntityType::Person, Confidence::Rule));
                     k += 1;
                     continue;
                 }
@@ -840,6 +865,49 @@ fn chunk(
             }
         }
         k += 1;
+    }
+}
+
+/// True when the words around a lone katakana word `p[k]` say it names a
+/// person: a word only people take right after it (ダニング自身, アーリフ
+/// 兄弟, フヴォストフら), a kinship word after の (モリーの夫), or, as the
+/// subject (は/が), a predicate only people have (マーカーは…と結婚した,
+/// シェクリイは…作家だった).
+///
+/// A word that looks like vocabulary (`loanlike`: a loanword ending, as in
+/// クリエイター) needs one of the first two cues: things too can be the
+/// subject of a predicate (新たなブレイクスルーが生まれる).
+fn person_cue(p: &[Piece<'_>], k: usize, rest: &[Piece<'_>], loanlike: bool) -> bool {
+    if let Some(next) = p.get(k + 1) {
+        return lists::ja_person_after().contains(next.s);
+    }
+    let word = |i: usize| rest.get(i).map_or("", |q| q.s);
+    match word(0) {
+        "の" => lists::ja_kin().contains(word(1)),
+        "亡き" => true,
+        "は" | "が" if !loanlike => {
+            // Up to the end of the clause that has this subject.
+            let clause = rest[1..]
+                .iter()
+                .take_while(|q| !matches!(q.s, "。" | "「" | "」" | "『" | "』"));
+            let mut prev: Option<&str> = None;
+            for q in clause {
+                if lists::JA_PERSON_PREDICATES
+                    .iter()
+                    .any(|v| q.s.starts_with(v))
+                {
+                    return true;
+                }
+                if matches!(q.s, "だっ" | "で" | "だ" | "。")
+                    && prev.is_some_and(|w| lists::ja_person_roles().contains(w))
+                {
+                    return true;
+                }
+                prev = Some(q.s);
+            }
+            false
+        }
+        _ => false,
     }
 }
 

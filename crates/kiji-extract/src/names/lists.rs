@@ -76,6 +76,142 @@ pub const JA_PERSON_TITLES_STRONG: &[&str] = &[
     "さんら",
 ];
 
+/// Words only people take right after their name, inside one compound:
+/// ダニング自身, アーリフ兄弟, チュブコフら. Unlike titles they say nothing
+/// on their own; they give a lone katakana word the type it lacks.
+pub const JA_PERSON_AFTER: &[&str] = &[
+    "自身", "本人", "兄弟", "姉妹", "夫妻", "一家", "親子", "ら", "一族", "父子", "母子",
+];
+
+/// Kinship and personal words after X の that make X a person: モリーの夫.
+pub const JA_KIN: &[&str] = &[
+    "夫",
+    "妻",
+    "息子",
+    "娘",
+    "父",
+    "母",
+    "兄",
+    "弟",
+    "姉",
+    "妹",
+    "長男",
+    "長女",
+    "次男",
+    "次女",
+    "三男",
+    "三女",
+    "祖父",
+    "祖母",
+    "孫",
+    "父親",
+    "母親",
+    "弟子",
+    "師匠",
+    "恋人",
+    "妻子",
+    "遺族",
+    "夫人",
+    "未亡人",
+    "肖像",
+    "伝記",
+    "自伝",
+    "生涯",
+    "葬儀",
+    "墓",
+    "生家",
+    "死後",
+    "没後",
+    "生前",
+];
+
+/// Beginnings of predicates only people have, for a lone katakana subject
+/// (マーカーは…と結婚した): companies are not elected, married or
+/// buried. (生まれ is not among them: ideas and products are born too.)
+pub const JA_PERSON_PREDICATES: &[&str] = &[
+    "結婚",
+    "離婚",
+    "死去",
+    "亡くなっ",
+    "逝去",
+    "死亡",
+    "戦死",
+    "暗殺",
+    "処刑",
+    "就任",
+    "立候補",
+    "当選",
+    "落選",
+    "卒業",
+    "入団",
+    "引退",
+    "出演",
+    "主演",
+    "師事",
+    "留学",
+    "即位",
+    "投獄",
+    "退位",
+    "亡命",
+    "入学",
+    "出家",
+];
+
+/// Nouns for people that, right before the copula (だった, である), make
+/// the subject a person: シェクリイは多作で多才な作家だった.
+pub const JA_PERSON_ROLES: &[&str] = &[
+    "作家",
+    "画家",
+    "政治家",
+    "理論家",
+    "思想家",
+    "実業家",
+    "音楽家",
+    "作曲家",
+    "小説家",
+    "漫画家",
+    "写真家",
+    "建築家",
+    "彫刻家",
+    "評論家",
+    "歌手",
+    "俳優",
+    "女優",
+    "詩人",
+    "軍人",
+    "学者",
+    "哲学者",
+    "科学者",
+    "数学者",
+    "物理学者",
+    "経済学者",
+    "選手",
+    "王",
+    "皇帝",
+    "国王",
+    "将軍",
+    "司令官",
+    "指導者",
+    "人物",
+    "男性",
+    "女性",
+    "少年",
+    "少女",
+    "息子",
+    "娘",
+    "弁護士",
+    "医師",
+    "教師",
+    "牧師",
+    "司祭",
+    "僧",
+    "監督",
+    "記者",
+    "外交官",
+    "官僚",
+    "騎士",
+];
+
 /// Office titles: a person when what precedes looks like a personal name,
 /// but "X社長" can also mean "the president of X".
 pub const JA_PERSON_TITLES_OFFICE: &[&str] = &[
@@ -1245,6 +1381,9 @@ word_set!(en_not_names, EN_NOT_NAMES);
 word_set!(ja_generic, JA_GENERIC);
 word_set!(ja_titles_strong, JA_PERSON_TITLES_STRONG);
 word_set!(ja_titles_office, JA_PERSON_TITLES_OFFICE);
+word_set!(ja_person_after, JA_PERSON_AFTER);
+word_set!(ja_kin, JA_KIN);
+word_set!(ja_person_roles, JA_PERSON_ROLES);
 word_set!(ja_country_prefixes, JA_COUNTRY_PREFIXES);
 
 #[cfg(test)]
