@@ -107,7 +107,7 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
             let em = &entities[names[m]];
             let same_known = matches!((&known[k], &known[m]), (Some(a), Some(b)) if a.0.eq_ignore_ascii_case(&b.0));
             let conflicting_known = matches!((&known[k], &known[m]), (Some(a), Some(b)) if !a.0.eq_ignore_ascii_case(&b.0));
-            if same_known || (!conflicting_known && related(&info[k], ek.ty, &info[m], em.ty)) {
+            if same_known || (!conflicting_known && related(info[k], ek.ty, info[m], em.ty)) {
                 found = Some(cluster[m]);
                 break;
             }

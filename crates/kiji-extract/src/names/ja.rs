@@ -499,12 +499,15 @@ fn suffix_lists() -> [(&'static [&'static str], EntityType); 5] {
     ]
 }
 
+/// Suffix words by last character: (list index, suffix, type).
+type SuffixIndex = HashMap<char, Vec<(usize, &'static str, EntityType)>>;
+
 /// The suffix words of [`suffix_lists`] grouped by their last character,
 /// each group in priority order as (list index, suffix, type): a piece is
 /// checked only against the suffixes that can end where it ends, not
 /// against all of them (this lookup runs once per piece of every chunk).
-fn suffixes_by_last_char() -> &'static HashMap<char, Vec<(usize, &'static str, EntityType)>> {
-    static MAP: OnceLock<HashMap<char, Vec<(usize, &'static str, EntityType)>>> = OnceLock::new();
+fn suffixes_by_last_char() -> &'static SuffixIndex {
+    static MAP: OnceLock<SuffixIndex> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: HashMap<char, Vec<_>> = HashMap::new();
         for (li, (list, ty)) in suffix_lists().into_iter().enumerate() {
