@@ -16,8 +16,11 @@ use kiji_extract::numeric::NumericRecognizer;
 use kiji_extract::DocDate;
 use kiji_ingest::{IngestOptions, Reader, Record};
 
+/// A fuzz target: a name and the function that runs one input.
+pub type Target = (&'static str, fn(&[u8]));
+
 /// The fuzz targets, by name (also the folders under `fuzz/regressions/`).
-pub const TARGETS: [(&str, fn(&[u8])); 4] = [
+pub const TARGETS: [Target; 4] = [
     ("ingest", ingest),
     ("segment", segment),
     ("numeric", numeric),
@@ -87,7 +90,7 @@ pub fn ingest(data: &[u8]) {
         std::fs::create_dir_all(&dir).expect("temporary folder");
         let path = dir.join(format!("input.{ext}"));
         std::fs::write(&path, body).expect("temporary file");
-        let records = kiji_ingest::open(&[path.clone()], &opts)
+        let records = kiji_ingest::open(std::slice::from_ref(&path), &opts)
             .expect("the file exists")
             .collect();
         let _ = std::fs::remove_file(path);
