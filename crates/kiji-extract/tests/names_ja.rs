@@ -195,6 +195,9 @@ const CASES: &[(&str, &[&str])] = &[
     ("BGM担当として参加した。", &[]),
     ("CMソングを歌った。", &[]),
     ("ロボットPi:Coを開発した。", &[]),
+    // A katakana name and a home town make a club; the town is no place here.
+    ("ヴォラーレ岡山に移籍した。", &["ORG:ヴォラーレ岡山"]),
+    ("岡山に移籍した。", &["LOCATION:岡山"]),
 ];
 
 #[test]

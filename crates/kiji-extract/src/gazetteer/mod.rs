@@ -520,6 +520,12 @@ impl Gazetteer {
             {
                 return Verdict::Skip;
             }
+            // Joined by ・ to a katakana word that is not a known name, a
+            // place is part of a longer one (アトランタ・ファルコンズ, コパ・
+            // アメリカ); places listed with ・ (アメリカ・イギリス) stay.
+            if self.joined_to_unknown_word(hay, start, end) {
+                return Verdict::Skip;
+            }
             // `@Queen_UK`: a user handle, not a place.
             if key.start == Edge::Latin && matches!(before, Some('@')) {
                 return Verdict::Skip;
@@ -533,6 +539,38 @@ impl Gazetteer {
             }
         }
         Verdict::Accept
+    }
+
+    /// True when the alias at `hay[start..end]` is joined by ・ or ＝ to a
+    /// katakana word on either side that the gazetteer does not know.
+    fn joined_to_unknown_word(&self, hay: &str, start: usize, end: usize) -> bool {
+        let joiner = |c: char| matches!(c, '・' | '＝' | '=');
+        let unknown = |w: &str| !w.is_empty() && self.key_index.get(&fold_key(w)).is_none();
+        let rest = &hay[end..];
+        if let Some(j) = rest.chars().next().filter(|&c| joiner(c)) {
+            let after = &rest[j.len_utf8()..];
+            let word_len = after
+                .char_indices()
+                .find(|&(_, c)| !is_katakana(c))
+                .map_or(after.len(), |(i, _)| i);
+            if unknown(&after[..word_len]) {
+                return true;
+            }
+        }
+        let head = &hay[..start];
+        if let Some(j) = head.chars().next_back().filter(|&c| joiner(c)) {
+            let before = &head[..head.len() - j.len_utf8()];
+            let word_start = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_katakana(c))
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+            if unknown(&before[word_start..]) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Parses one file's contents into the tables (automaton not rebuilt).

@@ -97,6 +97,18 @@ fn matches_without_tokens() {
             "ロシア・ウクライナ",
             &[("ロシア", "Russia"), ("ウクライナ", "Ukraine")],
         ),
+        // Joined by ・ to a word it does not know, a place is part of a
+        // longer name (a team, a tournament).
+        ("ニューヨーク・ブリザーズ", &[]),
+        ("コルテ・インド", &[]),
+        (
+            "インドネシア・ロシア・インド",
+            &[
+                ("インドネシア", "Indonesia"),
+                ("ロシア", "Russia"),
+                ("インド", "India"),
+            ],
+        ),
         ("ロシアン", &[]),
         (
             "イーロン・マスクとマスク",
