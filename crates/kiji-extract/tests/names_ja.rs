@@ -195,6 +195,15 @@ const CASES: &[(&str, &[&str])] = &[
     ("BGM担当として参加した。", &[]),
     ("CMソングを歌った。", &[]),
     ("ロボットPi:Coを開発した。", &[]),
+    // A given name IPADIC splits into two kanji stays whole.
+    ("佐藤有造と会った。", &["PERSON:佐藤有造"]),
+    ("前田尚政が継いだ。", &["PERSON:前田尚政"]),
+    // A place before a branch or studio word names a facility.
+    (
+        "三井住友銀行梅田支店に口座を開いた。",
+        &["ORG:三井住友銀行", "LOCATION:梅田支店"],
+    ),
+    ("大泉撮影所で撮った。", &["LOCATION:大泉撮影所"]),
     // A katakana name and a home town make a club; the town is no place here.
     ("ヴォラーレ岡山に移籍した。", &["ORG:ヴォラーレ岡山"]),
     ("岡山に移籍した。", &["LOCATION:岡山"]),

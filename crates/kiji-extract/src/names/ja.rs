@@ -1167,6 +1167,18 @@ fn kanji_person(p: &[Piece<'_>], k: usize) -> Option<usize> {
                 j += 1;
                 break;
             }
+            // 有|造, 尚|政: a one-character given name and one more kanji
+            // ending the compound are one two-character given name.
+            Some(Pos::Noun)
+                if given
+                    && q.s.chars().count() == 1
+                    && p[j - 1].s.chars().count() == 1
+                    && j + 1 == p.len()
+                    && !lists::ja_generic().contains(q.s) =>
+            {
+                j += 1;
+                break;
+            }
             // 志麻|子: the commonest ending of women's given names.
             Some(Pos::NounSuffix) if given && q.s == "子" => {
                 j += 1;
