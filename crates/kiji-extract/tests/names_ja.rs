@@ -195,6 +195,13 @@ const CASES: &[(&str, &[&str])] = &[
     ("BGM担当として参加した。", &[]),
     ("CMソングを歌った。", &[]),
     ("ロボットPi:Coを開発した。", &[]),
+    // A ・-joined name ending in a common loanword is a company, and the
+    // loanword alone elsewhere stays vocabulary.
+    ("ノヴァ・スペースが出資した。", &["ORG:ノヴァ・スペース"]),
+    (
+        "ノヴァ・スペースが出資した。スペースは広い。",
+        &["ORG:ノヴァ・スペース"],
+    ),
     // A given name IPADIC splits into two kanji stays whole.
     ("佐藤有造と会った。", &["PERSON:佐藤有造"]),
     ("前田尚政が継いだ。", &["PERSON:前田尚政"]),

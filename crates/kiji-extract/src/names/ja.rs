@@ -263,7 +263,14 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                 unknown,
                 joined,
                 multi: j > i + 1,
-                last_common: j > i + 1 && toks[j - 1].pos == Pos::Noun,
+                // lindera keeps unknown ・-joined katakana as one token, so
+                // a common last word (スターゲイト・プロジェクト) is found
+                // by its text.
+                last_common: j > i + 1 && toks[j - 1].pos == Pos::Noun
+                    || joined && {
+                        let last = text[start..end].rsplit(is_kana_joiner).next().unwrap_or("");
+                        vocabulary(last)
+                    },
             });
             i = j;
         } else {
@@ -292,6 +299,14 @@ fn loanword(s: &str) -> bool {
     s.chars().count() > 9
         || ENDINGS.iter().any(|e| s.ends_with(e))
         || LOANWORDS.iter().any(|w| s.contains(w))
+}
+
+/// True when a katakana word holds a common loanword of business and
+/// technology writing (プロジェクト, データセンター): such a word is
+/// vocabulary, even when a name elsewhere in the document contains it
+/// (スターゲイト・プロジェクト).
+pub(crate) fn vocabulary(w: &str) -> bool {
+    LOANWORDS.iter().any(|l| w.contains(l))
 }
 
 /// Loanword endings.
@@ -333,6 +348,7 @@ const LOANWORDS: &[&str] = &[
     "エコ",
     "スタートアップ",
     "プロジェクト",
+    "スペース",
     "コンピュータ",
     "デジタル",
     "オンライン",

@@ -100,7 +100,7 @@ pub(crate) fn harmonise(
             _ => &[],
         };
         for w in claimed {
-            if w.chars().count() < 3 || lists::en_org_suffixes().contains(w) {
+            if w.chars().count() < 3 || lists::en_org_suffixes().contains(w) || ja::vocabulary(w) {
                 continue;
             }
             let slot = parts.entry(w).or_insert(Some(c.ty));
