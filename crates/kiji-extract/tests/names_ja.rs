@@ -202,6 +202,9 @@ const CASES: &[(&str, &[&str])] = &[
         "ノヴァ・スペースが出資した。スペースは広い。",
         &["ORG:ノヴァ・スペース"],
     ),
+    // Common loanwords before an organisation suffix are vocabulary.
+    ("世界中がデータセンターで覆われる。", &[]),
+    ("ベンチャーキャピタルが出資した。", &[]),
     // A given name IPADIC splits into two kanji stays whole.
     ("佐藤有造と会った。", &["PERSON:佐藤有造"]),
     ("前田尚政が継いだ。", &["PERSON:前田尚政"]),

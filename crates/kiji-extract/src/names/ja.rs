@@ -692,10 +692,16 @@ fn chunk(
             }
         }
         // A product type needs a name (鞍山級, EF81形), not a common
-        // word (コンパクト型, テニス雑誌).
-        let named = p[s..before_end]
-            .iter()
-            .any(|q| q.name_like() || (q.kind == Kind::Kana && ty != EntityType::Product));
+        // word (コンパクト型, テニス雑誌); other suffixes take any katakana
+        // word, but an organisation's not one of the dictionary's common
+        // nouns (データ|センター, ベンチャー|キャピタル) while an event is
+        // named by one (バスケットボール|選手権).
+        let named = p[s..before_end].iter().any(|q| {
+            q.name_like()
+                || (q.kind == Kind::Kana
+                    && ty != EntityType::Product
+                    && (ty != EntityType::Org || q.unknown || q.proper.is_some()))
+        });
         // Kanji common nouns before a body's suffix name a public body
         // (中央規律検査委員会, 科学諮問委員会, 連邦軍).
         let body = !named
