@@ -202,6 +202,8 @@ const CASES: &[(&str, &[&str])] = &[
         "ノヴァ・スペースが出資した。スペースは広い。",
         &["ORG:ノヴァ・スペース"],
     ),
+    // Common nouns joined by ・ are a phrase.
+    ("コンテンツ・オーナーの協力が要る。", &[]),
     // Common loanwords before an organisation suffix are vocabulary.
     ("世界中がデータセンターで覆われる。", &[]),
     ("ベンチャーキャピタルが出資した。", &[]),

@@ -106,9 +106,11 @@ impl Piece<'_> {
             Kind::Latin => !lists::en_not_names().contains(self.s),
             // Unknown katakana is a name only as a single word without a
             // loanword ending: クリエイター|エコシステム is vocabulary.
+            // Joined words the dictionary all knows as common nouns
+            // (コンテンツ・オーナー) are a phrase, not a name.
             Kind::Kana => {
                 self.proper.is_some()
-                    || self.joined
+                    || (self.joined && self.unknown)
                     || (self.unknown && !self.multi && !loanword(self.s))
             }
             Kind::Other(p) => p.is_proper() || (p == Pos::Unknown && self.s.chars().all(is_kanji)),
