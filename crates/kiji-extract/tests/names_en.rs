@@ -201,6 +201,12 @@ const CASES: &[(&str, &[&str])] = &[
         "Votes for Crimson Store rose as the store opened.",
         &["ORG:Crimson Store"],
     ),
+    // A capitalised article inside a run starts a new sentence whose full
+    // stop was lost in scraping.
+    (
+        "He joined Acme Robotics The move surprised analysts.",
+        &["ORG:Acme Robotics"],
+    ),
 ];
 
 #[test]

@@ -502,6 +502,11 @@ fn run_end(text: &str, toks: &[Token], i: usize) -> (usize, bool) {
             break;
         }
         let w = surf(text, toks, j);
+        // A capitalised article inside a run starts the next sentence of
+        // text scraped without its full stop ("…Tech Ecosystem The move").
+        if w == "The" {
+            break;
+        }
         if toks[j].pos == Pos::Word && capitalised(w) && spaced(j - 1, j) {
             j += 1;
             continue;
