@@ -176,6 +176,12 @@ impl Extractor {
                 && cx.text.is_char_boundary(c.byte_start)
                 && cx.text.is_char_boundary(c.byte_end)
         });
+        // A file name (NBCNews.gif in a photo credit) names what precedes
+        // its extension, whichever recogniser saw it.
+        for c in candidates.iter_mut().filter(|c| c.ty.is_name()) {
+            let name = names::strip_file_extension(&cx.text[c.byte_start..c.byte_end]);
+            c.byte_end = c.byte_start + name.len();
+        }
         let chosen = compose::compose(cx.text, resolve(candidates));
         let mut entities = to_entities(cx, chosen);
         let lookup = |alias: &str| {

@@ -202,6 +202,11 @@ const CASES: &[(&str, &[&str])] = &[
         "ノヴァ・スペースが出資した。スペースは広い。",
         &["ORG:ノヴァ・スペース"],
     ),
+    // A file name in a photo credit names what precedes its extension.
+    (
+        "マスク氏の投稿。写真:ZenithNews.gif",
+        &["PERSON:マスク", "ORG:ZenithNews"],
+    ),
     // Common nouns joined by ・ are a phrase.
     ("コンテンツ・オーナーの協力が要る。", &[]),
     // Common loanwords before an organisation suffix are vocabulary.

@@ -839,7 +839,7 @@ fn chunk(
                 }
                 let (ty, conf) = match next.map(|n| n.s) {
                     Some("社") => (EntityType::Org, Confidence::Rule),
-                    _ => type_latin_run(q.s),
+                    _ => type_latin_run(super::strip_file_extension(q.s)),
                 };
                 out.push(cand(p, k, k, ty, conf));
             }

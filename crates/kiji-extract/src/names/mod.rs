@@ -132,6 +132,22 @@ pub(crate) fn harmonise(
     }
 }
 
+/// `s` without a trailing file extension such as `.gif` or `.pdf`.
+pub(crate) fn strip_file_extension(s: &str) -> &str {
+    const EXTENSIONS: &[&str] = &[
+        ".gif", ".jpg", ".jpeg", ".png", ".webp", ".svg", ".pdf", ".html", ".htm", ".mp4",
+    ];
+    for ext in EXTENSIONS {
+        if s.len() > ext.len() {
+            let cut = s.len() - ext.len();
+            if s.is_char_boundary(cut) && s[cut..].eq_ignore_ascii_case(ext) {
+                return &s[..cut];
+            }
+        }
+    }
+    s
+}
+
 /// Types a run of Latin words by its shape alone (a cue next to it, such as
 /// 社 or 氏, is the caller's business): suffixes say ORG, a leading given
 /// name says PERSON, version numbers and mixed case say PRODUCT, short
