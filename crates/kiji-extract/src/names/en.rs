@@ -427,6 +427,62 @@ fn sentence(
     if shouting(text, toks) {
         return;
     }
+    // In a title-case heading every content word is capitalised, so a
+    // capital says nothing: only names with a cue (a suffix, a title) stay.
+    if heading(text, toks) {
+        let (o, l, n) = (out.len(), lone.len(), initials.len());
+        sentence_words(text, toks, out, initials, lone);
+        let mut k = 0;
+        out.retain(|c| {
+            k += 1;
+            k <= o || c.confidence != Confidence::Guess
+        });
+        lone.truncate(l);
+        initials.truncate(n);
+        return;
+    }
+    sentence_words(text, toks, out, initials, lone);
+}
+
+/// True when the sentence is a title-case heading: no closing punctuation,
+/// at most twelve words, and every word of four letters or more that is not
+/// a function word capitalised, at least two of them.
+fn heading(text: &str, toks: &[Token]) -> bool {
+    let last = (0..toks.len())
+        .rev()
+        .find(|&i| !surf(text, toks, i).trim().is_empty());
+    if last.is_some_and(|i| matches!(surf(text, toks, i), "." | "!" | "?" | ":" | "。")) {
+        return false;
+    }
+    let words: Vec<&str> = (0..toks.len())
+        .filter(|&i| toks[i].pos == Pos::Word)
+        .map(|i| surf(text, toks, i))
+        .collect();
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| {
+            w.chars().count() >= 4
+                && w.chars().all(char::is_alphabetic)
+                && !lists::EN_FUNCTION_WORDS
+                    .iter()
+                    .any(|f| f.eq_ignore_ascii_case(w))
+        })
+        .collect();
+    words.len() <= 12
+        && content.len() >= 2
+        && content
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The rules over one sentence's words (see [`sentence`]).
+fn sentence_words(
+    text: &str,
+    toks: &[Token],
+    out: &mut Vec<Candidate>,
+    initials: &mut Vec<(usize, usize)>,
+    lone: &mut Vec<(usize, usize)>,
+) {
     // Index of the first word token: capitals there are the sentence's.
     let first_word = (0..toks.len()).find(|&i| toks[i].pos == Pos::Word);
     let mut i = 0;
