@@ -545,7 +545,7 @@ impl Gazetteer {
     /// katakana word on either side that the gazetteer does not know.
     fn joined_to_unknown_word(&self, hay: &str, start: usize, end: usize) -> bool {
         let joiner = |c: char| matches!(c, '・' | '＝' | '=');
-        let unknown = |w: &str| !w.is_empty() && self.key_index.get(&fold_key(w)).is_none();
+        let unknown = |w: &str| !w.is_empty() && !self.key_index.contains_key(&fold_key(w));
         let rest = &hay[end..];
         if let Some(j) = rest.chars().next().filter(|&c| joiner(c)) {
             let after = &rest[j.len_utf8()..];
