@@ -623,20 +623,6 @@ fn chunk(
         }
     }
 
-    // 1c. A katakana name and a home town ending a compound name a club
-    // (サンフレッチェ広島, アルビレックス新潟); the town alone is no entity.
-    if n >= 2 {
-        let (club, town) = (&p[n - 2], &p[n - 1]);
-        let home = town.pos() == Some(Pos::Place) && town.s.chars().all(is_kanji);
-        let named = club.kind == Kind::Kana
-            && club.s.chars().count() >= 3
-            && !matches!(club.proper, Some(Pos::Country | Pos::Place))
-            && !person_end[n - 2];
-        if home && named {
-            out.push(cand(p, n - 2, n - 1, EntityType::Org, Confidence::Rule));
-        }
-    }
-
     // 2. Suffixes: 日本漫画家協会, 神奈川県, 広島駅, 東京オリンピック.
     for k in 0..n {
         let s = name_start(p, k, true);
