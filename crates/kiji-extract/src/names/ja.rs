@@ -298,9 +298,7 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
 fn loanword(s: &str) -> bool {
     // lindera groups a run of unknown katakana into one token, so a long
     // one is a compound of loanwords (クリエイターエコシステム).
-    s.chars().count() > 9
-        || ENDINGS.iter().any(|e| s.ends_with(e))
-        || LOANWORDS.iter().any(|w| s.contains(w))
+    s.chars().count() > 9 || ENDINGS.iter().any(|e| s.ends_with(e)) || vocabulary(s)
 }
 
 /// True when a katakana word holds a common loanword of business and
@@ -747,7 +745,7 @@ fn chunk(
             && ["ズ", "ツ", "ルス", "クス"]
                 .iter()
                 .any(|e| last.s.ends_with(e))
-            && !LOANWORDS.iter().any(|w| last.s.contains(w));
+            && !vocabulary(last.s);
         let home = (0..n - 2).find(|&i| matches!(p[i].pos(), Some(Pos::Place | Pos::Country)));
         if let (true, Some(h)) = (plural, home) {
             let between = p[h + 1..n - 1].iter().all(|q| {
@@ -825,7 +823,7 @@ fn chunk(
                 }
                 let (ty, conf) = match next.map(|n| n.s) {
                     Some("社") => (EntityType::Org, Confidence::Rule),
-                    _ => type_latin_run(super::strip_file_extension(q.s)),
+                    _ => type_latin_run(q.s),
                 };
                 out.push(cand(p, k, k, ty, conf));
             }
