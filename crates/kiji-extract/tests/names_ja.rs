@@ -221,6 +221,11 @@ const CASES: &[(&str, &[&str])] = &[
         &["ORG:三井住友銀行", "LOCATION:梅田支店"],
     ),
     ("大泉撮影所で撮った。", &["LOCATION:大泉撮影所"]),
+    // Kanji split into common nouns before a shrine, temple or fort word
+    // name a site; a prefix or demonstrative does not.
+    ("石縄砦を攻めた。", &["LOCATION:石縄砦"]),
+    ("その神社に参った。", &[]),
+    ("新工場を建設した。", &[]),
     // A katakana name and a home town make a club; the town is no place here.
     ("ヴォラーレ岡山に移籍した。", &["ORG:ヴォラーレ岡山"]),
     ("岡山に移籍した。", &["LOCATION:岡山"]),

@@ -515,6 +515,10 @@ fn suffix_lists() -> [(&'static [&'static str], EntityType); 5] {
     ]
 }
 
+/// Facility words whose names are mostly old kanji compounds the
+/// dictionary does not know (shrines, temples, castles, tombs, forts).
+const SITES: &[&str] = &["神社", "神宮", "大社", "寺", "城", "古墳", "砦", "城跡"];
+
 /// Suffix words by last character: (list index, suffix, type).
 type SuffixIndex = HashMap<char, Vec<(usize, &'static str, EntityType)>>;
 
@@ -701,7 +705,24 @@ fn chunk(
                 .map(|q| q.s.chars().count())
                 .sum::<usize>()
                 >= 3;
-        if !(named || body) || p[s..before_end].iter().all(generic) {
+        // Kanji a dictionary splits into common nouns before a shrine,
+        // temple, castle or tomb name a facility (飯|縄|神社, 岩崎|山砦).
+        let site = !named
+            && ty == EntityType::Location
+            && SITES.iter().any(|w| suffix_text.ends_with(w))
+            && p[s..before_end].iter().all(|q| {
+                matches!(q.pos(), Some(Pos::Noun | Pos::NounSuffix | Pos::Unknown))
+                    && q.s.chars().all(is_kanji)
+                    && !generic(q)
+                    && !is_temporal(q.s)
+            })
+            && (2..=4).contains(
+                &p[s..before_end]
+                    .iter()
+                    .map(|q| q.s.chars().count())
+                    .sum::<usize>(),
+            );
+        if !(named || body || site) || p[s..before_end].iter().all(generic) {
             continue;
         }
         let conf = if p[s..before_end].iter().any(Piece::name_like) {
