@@ -193,6 +193,9 @@ const CASES: &[(&str, &[&str])] = &[
     // a term; two letters in mixed case are fragments.
     ("XKZは声明を出した。", &["ORG:XKZ"]),
     ("BGM担当として参加した。", &[]),
+    ("BGMは好評だった。", &[]),
+    // Religions are beliefs, not organisations.
+    ("カトリックとプロテスタントが対立した。", &[]),
     ("CMソングを歌った。", &[]),
     ("ロボットPi:Coを開発した。", &[]),
     // A ・-joined name ending in a common loanword is a company, and the

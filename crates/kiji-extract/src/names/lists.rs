@@ -719,6 +719,18 @@ pub const JA_GENERIC: &[&str] = &[
     "全米",
     "全日本",
     "全世界",
+    // Religions and denominations, which IPADIC tags as proper nouns
+    // (カトリック as an organisation): beliefs, not named entities.
+    "カトリック",
+    "プロテスタント",
+    "イスラム",
+    "イスラム教",
+    "キリスト教",
+    "仏教",
+    "神道",
+    "ユダヤ教",
+    "ヒンドゥー教",
+    "モルモン教",
 ];
 
 /// One-character country abbreviations written before a foreign name
@@ -1311,6 +1323,36 @@ pub const EN_NOT_NAMES: &[&str] = &[
     "am",
     "A.M.",
     "P.M.",
+    // Common abbreviations of media, technology and sport, written in
+    // capitals in Japanese and English text alike.
+    "BGM",
+    "CM",
+    "DJ",
+    "MV",
+    "PV",
+    "SF",
+    "CG",
+    "VFX",
+    "Web",
+    "Wi-Fi",
+    "LED",
+    "LSI",
+    "PHEV",
+    "HV",
+    "SUV",
+    "OS",
+    "CD",
+    "DVD",
+    "USB",
+    "GPS",
+    "MC",
+    "GK",
+    "FW",
+    "DF",
+    "MF",
+    "NPO",
+    "OB",
+    "OG",
 ];
 
 /// The set of lower-case given names.
