@@ -852,7 +852,7 @@ fn chunk(
                 // Two katakana letters or a lone ー are too little to be a
                 // name without a cue.
                 let short = q.s.chars().count() < 3 || q.s.starts_with('ー');
-                if short && next.map(|n| n.s) != Some("社") {
+                if short && next.map(|n| n.s) != Some("社") || generic(q) {
                     k += 1;
                     continue;
                 }
