@@ -161,6 +161,9 @@ const CASES: &[(&str, &[&str])] = &[
     ("第12回帝展に入選した。", &["EVENT:第12回帝展"]),
     ("第2回目の会合を開いた。", &[]),
     ("その後ベトナム戦争が始まった。", &["EVENT:ベトナム戦争"]),
+    // Campaigns, incidents, fires and air raids named after a place.
+    ("四国征伐で功を挙げた。", &["EVENT:四国征伐"]),
+    ("酒田大火で焼けた。", &["EVENT:酒田大火"]),
     // Home town, sponsor and plural nickname make a team.
     (
         "東北楽天イーグルスに入団した。",
