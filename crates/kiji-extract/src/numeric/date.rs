@@ -907,13 +907,20 @@ fn extend_suffixes(text: &str, ds: &mut [Candidate]) {
     }
 }
 
-/// Joins dates linked by の into one (巳年の新年の初め, 2025年の春). The norm
-/// survives only as a year followed by a month written without one.
+/// Joins dates linked by の into one (巳年の新年の初め, 2025年の春), and a
+/// relative year written right before a month (昨年12月, 来年4月1日), as
+/// 2024年10月 is one date. The norm survives only as a year followed by a
+/// month written without one.
 fn merge_no(text: &str, ds: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::with_capacity(ds.len());
     for d in ds {
         if let Some(last) = out.last_mut() {
-            if &text[last.byte_end..d.byte_start] == "の"
+            let gap = &text[last.byte_end..d.byte_start];
+            let relative_year = JA_REL.iter().any(|(w, r)| {
+                matches!(r, Rel::Year(_)) && *w == &text[last.byte_start..last.byte_end]
+            });
+            let month = text[d.byte_start..d.byte_end].contains('月');
+            if (gap == "の" || gap.is_empty() && relative_year && month)
                 && japanese(text, last)
                 && japanese(text, &d)
             {
@@ -1002,6 +1009,7 @@ mod tests {
             ("2月上旬", &[("2月上旬", Some("--02"))]),
             ("将来、最近、現在、当初、今後、近年", &[]),
             ("昨年", &[("昨年", None)]),
+            ("昨年12月", &[("昨年12月", None)]),
             ("in 2015", &[("2015", Some("2015"))]),
             ("since 1999,", &[("1999", Some("1999"))]),
             ("Windows 2000 is", &[]),
@@ -1074,6 +1082,13 @@ mod tests {
             ("30日に", &[("30日", Some("2024-12-30"))]),
             ("3 years ago", &[("3 years ago", Some("2022"))]),
             ("昨年の12月", &[("昨年の12月", Some("2024-12"))]),
+            // A relative year written right before its month is one date.
+            ("昨年12月に", &[("昨年12月", Some("2024-12"))]),
+            ("来年4月1日から", &[("来年4月1日", Some("2026-04-01"))]),
+            (
+                "今年度3月",
+                &[("今年度", Some("2024")), ("3月", Some("2025-03"))],
+            ),
             ("2024年の12月", &[("2024年の12月", Some("2024-12"))]),
             ("February 10", &[("February 10", Some("2025-02-10"))]),
             ("in December", &[("December", Some("2024-12"))]),
