@@ -426,7 +426,14 @@ fn bare_day(sc: &Scan<'_>, n: &Numeral) -> Option<Candidate> {
     if char_at(rest, next).is_some_and(|c| super::number::is_numeral_char(c) && c != '日') {
         return None;
     }
-    if matches!(prev_char(text, n.start), Some('第' | '月')) {
+    // 3月20日 is read elsewhere; after 先月 or 今月 the day is its own
+    // numeral, joined to the month afterwards (merge_no).
+    let after_relative_month = JA_REL
+        .iter()
+        .any(|(w, r)| matches!(r, Rel::Month(_)) && text[..n.start].ends_with(w));
+    if prev_char(text, n.start) == Some('第')
+        || prev_char(text, n.start) == Some('月') && !after_relative_month
+    {
         return None;
     }
     let norm = sc.date.and_then(|doc| {
@@ -916,11 +923,15 @@ fn merge_no(text: &str, ds: Vec<Candidate>) -> Vec<Candidate> {
     for d in ds {
         if let Some(last) = out.last_mut() {
             let gap = &text[last.byte_end..d.byte_start];
-            let relative_year = JA_REL.iter().any(|(w, r)| {
-                matches!(r, Rel::Year(_)) && *w == &text[last.byte_start..last.byte_end]
-            });
-            let month = text[d.byte_start..d.byte_end].contains('月');
-            if (gap == "の" || gap.is_empty() && relative_year && month)
+            let first = &text[last.byte_start..last.byte_end];
+            let second = &text[d.byte_start..d.byte_end];
+            let relative =
+                |unit: fn(&Rel) -> bool| JA_REL.iter().any(|(w, r)| unit(r) && *w == first);
+            let relative_year = relative(|r| matches!(r, Rel::Year(_)));
+            let relative_month = relative(|r| matches!(r, Rel::Month(_)));
+            let month = second.contains('月');
+            let day = !month && second.ends_with('日');
+            if (gap == "の" || gap.is_empty() && (relative_year && month || relative_month && day))
                 && japanese(text, last)
                 && japanese(text, &d)
             {
@@ -928,6 +939,10 @@ fn merge_no(text: &str, ds: Vec<Candidate>) -> Vec<Candidate> {
                 // second took its year from the document, the first gives it.
                 let yearless = !text[d.byte_start..d.byte_end].contains('年');
                 let norm = match (&last.norm, &d.norm) {
+                    // 先月 and a day of that month: 2025-02 and -20.
+                    (Some(ym), Some(ymd)) if relative_month && ym.len() == 7 && ymd.len() == 10 => {
+                        day_in_month(ym, &ymd[8..]).then(|| format!("{ym}{}", &ymd[7..]))
+                    }
                     (Some(y), Some(md)) if y.len() == 4 && yearless && md.starts_with("--") => {
                         Some(format!("{y}{}", &md[1..]))
                     }
@@ -947,6 +962,17 @@ fn merge_no(text: &str, ds: Vec<Candidate>) -> Vec<Candidate> {
         out.push(d);
     }
     out
+}
+
+/// True when day `dd` exists in month `yyyy-mm` (先月31日 in March does not).
+fn day_in_month(ym: &str, dd: &str) -> bool {
+    let parts = ym
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<i64>().ok()?, m.parse::<u32>().ok()?)));
+    match (parts, dd.parse::<u32>()) {
+        (Some((y, m)), Ok(d)) => d >= 1 && d <= super::calendar::days_in_month(y, m),
+        _ => false,
+    }
 }
 
 /// True when a date is written in Japanese (has no ASCII letter).
@@ -1089,6 +1115,10 @@ mod tests {
                 "今年度3月",
                 &[("今年度", Some("2024")), ("3月", Some("2025-03"))],
             ),
+            // So is a relative month and its day.
+            ("先月20日に", &[("先月20日", Some("2024-12-20"))]),
+            ("来月3日まで", &[("来月3日", Some("2025-02-03"))]),
+            ("来月31日", &[("来月31日", None)]),
             ("2024年の12月", &[("2024年の12月", Some("2024-12"))]),
             ("February 10", &[("February 10", Some("2025-02-10"))]),
             ("in December", &[("December", Some("2024-12"))]),
