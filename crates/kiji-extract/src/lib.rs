@@ -15,6 +15,7 @@ pub mod link;
 pub mod names;
 pub mod numeric;
 pub mod resolve;
+pub mod service;
 
 pub use resolve::resolve;
 
@@ -189,6 +190,7 @@ impl Extractor {
             g.lookup(alias).map(|e| (e.canonical.clone(), e.ty))
         };
         link::link(&mut entities, &lookup);
+        service::retype(cx.text, &mut entities);
         entities
     }
 }

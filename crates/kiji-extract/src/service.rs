@@ -1,0 +1,114 @@
+//! Services named like their company (Twitter, Instagram, YouTube): the
+//! gazetteer types the bare name as a PRODUCT, and ANNOTATION.md makes a
+//! mention an ORG where the company is meant: bought, valued, renamed. This
+//! pass retypes single mentions from the words right around them, after
+//! linking has given every mention of a name one type.
+
+use kiji_core::{Entity, EntityType};
+
+/// Words that, right after a service's name, make it the company:
+/// Twitter買収, Xの時価総額, Xに改名.
+const COMPANY_AFTER: &[&str] = &[
+    "買収",
+    "の買収",
+    "を買収",
+    "の時価総額",
+    "の企業価値",
+    "の株価",
+    "の株式",
+    "の株主",
+    "の経営",
+    "の従業員",
+    "の社員",
+    "のCEO",
+    "の最高経営責任者",
+    "に改名",
+    "の身売り",
+    "'s valuation",
+    "'s shares",
+    "'s stock",
+    "'s employees",
+    "'s CEO",
+    "’s valuation",
+    "’s shares",
+    "’s stock",
+    "’s employees",
+    "’s CEO",
+];
+
+/// A passive predicate of its clause that makes the subject the company:
+/// Twitterは2022年に…買収された.
+const COMPANY_PASSIVE: &[&str] = &["買収され", "売却され", "上場され", "上場し"];
+
+/// Retypes PRODUCT mentions that name the company behind a service.
+pub fn retype(text: &str, entities: &mut [Entity]) {
+    for e in entities.iter_mut().filter(|e| e.ty == EntityType::Product) {
+        let Some(rest) = text.get(e.byte_end..) else {
+            continue;
+        };
+        let rest = rest.trim_start_matches([' ', '\u{3000}']);
+        let company = COMPANY_AFTER.iter().any(|w| rest.starts_with(w))
+            || ["は", "が"].iter().any(|p| rest.starts_with(p)) && {
+                // The clause this mention is the subject of.
+                let clause = rest
+                    .split(['。', '、', '.', '!', '?', '\n'])
+                    .next()
+                    .unwrap_or("");
+                COMPANY_PASSIVE.iter().any(|w| clause.contains(w))
+            };
+        if company {
+            e.ty = EntityType::Org;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn product(text: &str, name: &str) -> Entity {
+        let byte_start = text.find(name).unwrap_or(0);
+        Entity {
+            start: 0,
+            end: 0,
+            byte_start,
+            byte_end: byte_start + name.len(),
+            ty: EntityType::Product,
+            text: name.to_string(),
+            canonical: None,
+            norm: None,
+            source: "gazetteer".into(),
+            sentence: 0,
+        }
+    }
+
+    #[test]
+    fn a_service_is_the_company_where_it_is_bought_or_valued() {
+        let cases = [
+            (
+                "マスク氏のTwitter買収は話題になった。",
+                "Twitter",
+                EntityType::Org,
+            ),
+            ("Twitterの時価総額は下がった。", "Twitter", EntityType::Org),
+            (
+                "Twitterは2022年に440億ドルで買収された。",
+                "Twitter",
+                EntityType::Org,
+            ),
+            ("Instagram's valuation rose.", "Instagram", EntityType::Org),
+            ("Twitterに写真を投稿した。", "Twitter", EntityType::Product),
+            (
+                "YouTubeは、買収された会社の動画を流した。",
+                "YouTube",
+                EntityType::Product,
+            ),
+            ("iPhoneを買った。", "iPhone", EntityType::Product),
+        ];
+        for (text, name, want) in cases {
+            let mut es = vec![product(text, name)];
+            retype(text, &mut es);
+            assert_eq!(es[0].ty, want, "{text}");
+        }
+    }
+}
