@@ -18,6 +18,7 @@ use kiji_core::EntityType;
 /// Japanese counters and units written right after the number.
 const JA_COUNTERS: &[&str] = &[
     "回",
+    "回線",
     "人",
     "名",
     "社",
@@ -580,6 +581,7 @@ mod tests {
             ("第3回", &[]),
             ("3回目", &[]),
             ("10万人", &["10万人"]),
+            ("800万回線を突破", &["800万回線"]),
             ("数十社", &["数十社"]),
             ("数社が", &["数社"]),
             ("3次元空間", &[]),
