@@ -239,3 +239,26 @@ fn a_reader_that_stops_early_is_not_an_error() {
     assert!(out.status.success(), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn one_letter_is_no_name_by_its_shape() {
+    let out = out_dir("one-letter");
+    std::fs::create_dir_all(&out).unwrap();
+    let input = out.join("in.txt");
+    std::fs::write(&input, "It unveiled the model at its I/O conference.\n").unwrap();
+    let status = kiji()
+        .args(["run", "-q", "--force", "-o"])
+        .arg(out.join("result"))
+        .arg(&input)
+        .status()
+        .expect("kiji runs");
+    assert!(status.success());
+    let docs = documents(&out.join("result"));
+    let entities = docs[0]["entities"].as_array().expect("entities");
+    assert!(
+        entities
+            .iter()
+            .all(|e| e["text"].as_str().is_some_and(|t| t.chars().count() > 1)),
+        "{entities:?}"
+    );
+}

@@ -264,6 +264,15 @@ impl Recognizer for EnglishRecognizer {
         });
         harmonise(cx.text, &mut mine, &initials, SOURCE);
         settle_lone(cx.text, &mut mine, &lone);
+        // One letter (the O of I/O) is no name by its shape; the gazetteer
+        // knows the few that are.
+        mine.retain(|c| {
+            cx.text[c.byte_start..c.byte_end]
+                .chars()
+                .filter(|ch| ch.is_alphanumeric())
+                .count()
+                >= 2
+        });
         out.append(&mut mine);
     }
 }
