@@ -829,8 +829,9 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Capitalised words that may follow a place name without making it part of
-/// a longer name: titles (`U.S. President`), datelines (`Tokyo, March`
-/// without the comma), weekdays.
+/// a longer name: titles (`U.S. President`); month names and weekdays
+/// (datelines such as `Tokyo, March` without the comma) are checked through
+/// `numeric::calendar_word`.
 const TITLE_WORDS: &[&str] = &[
     "Ambassador",
     "Chancellor",
@@ -856,25 +857,6 @@ const TITLE_WORDS: &[&str] = &[
     "Senator",
     "Trade",
     "Vice",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
 ];
 
 /// True when a Latin place name at `start` follows a capitalised word in
@@ -920,7 +902,7 @@ fn inside_longer_name_after(text: &str, end: usize) -> bool {
     let mut chars = word.chars();
     let titlecase = chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.next().is_some_and(|c| c.is_ascii_lowercase());
-    titlecase && !TITLE_WORDS.contains(&word)
+    titlecase && !TITLE_WORDS.contains(&word) && !crate::numeric::calendar_word(word)
 }
 
 /// True when byte offset `at` is not strictly inside a token. Tokens are in

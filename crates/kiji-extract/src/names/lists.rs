@@ -1244,122 +1244,18 @@ pub const EN_FUNCTION_WORDS: &[&str] = &[
     "Updated",
 ];
 
-/// Capitalised words that are never names: months, weekdays, and common
-/// all-caps abbreviations that are not organisations.
+/// Capitalised words that are never names besides months and weekdays
+/// (`numeric::EN_CALENDAR`, added to the set): common all-caps
+/// abbreviations that are not organisations.
 pub const EN_NOT_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "CEO",
-    "CFO",
-    "CTO",
-    "COO",
-    "AI",
-    "GPU",
-    "CPU",
-    "API",
-    "IPO",
-    "GDP",
-    "TV",
-    "PC",
-    "OK",
-    "AM",
-    "PM",
-    "USD",
-    "JPY",
-    "EUR",
-    "II",
-    "III",
-    "IV",
-    "VR",
-    "AR",
-    "IT",
-    "PR",
-    "HR",
-    "R&D",
-    "Q1",
-    "Q2",
-    "Q3",
-    "Q4",
-    "FY",
-    "AGI",
-    "LLM",
-    "SNS",
-    "DX",
-    "IoT",
-    "EV",
-    "EVs",
-    "SaaS",
-    "B2B",
-    "B2C",
-    "NG",
-    "ID",
-    "URL",
-    "PDF",
-    "FAQ",
-    "Mt",
-    "pm",
-    "am",
-    "A.M.",
-    "P.M.",
+    "Sept", "CEO", "CFO", "CTO", "COO", "AI", "GPU", "CPU", "API", "IPO", "GDP", "TV", "PC", "OK",
+    "AM", "PM", "USD", "JPY", "EUR", "II", "III", "IV", "VR", "AR", "IT", "PR", "HR", "R&D", "Q1",
+    "Q2", "Q3", "Q4", "FY", "AGI", "LLM", "SNS", "DX", "IoT", "EV", "EVs", "SaaS", "B2B", "B2C",
+    "NG", "ID", "URL", "PDF", "FAQ", "Mt", "pm", "am", "A.M.", "P.M.",
     // Common abbreviations of media, technology and sport, written in
     // capitals in Japanese and English text alike.
-    "BGM",
-    "CM",
-    "DJ",
-    "MV",
-    "PV",
-    "SF",
-    "CG",
-    "VFX",
-    "Web",
-    "Wi-Fi",
-    "LED",
-    "LSI",
-    "PHEV",
-    "HV",
-    "SUV",
-    "OS",
-    "CD",
-    "DVD",
-    "USB",
-    "GPS",
-    "MC",
-    "GK",
-    "FW",
-    "DF",
-    "MF",
-    "NPO",
-    "OB",
-    "OG",
+    "BGM", "CM", "DJ", "MV", "PV", "SF", "CG", "VFX", "Web", "Wi-Fi", "LED", "LSI", "PHEV", "HV",
+    "SUV", "OS", "CD", "DVD", "USB", "GPS", "MC", "GK", "FW", "DF", "MF", "NPO", "OB", "OG",
 ];
 
 /// The set of lower-case given names.
@@ -1400,6 +1296,19 @@ pub fn places() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Words never taken for names in Latin script: [`EN_NOT_NAMES`] and the
+/// English calendar words.
+pub fn en_not_names() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut words = EN_NOT_NAMES.to_vec();
+        for list in crate::numeric::EN_CALENDAR {
+            words.extend_from_slice(list);
+        }
+        WordSet::new(&words)
+    })
+}
+
 /// A set built once from a static list.
 pub struct WordSet(HashSet<&'static str>);
 
@@ -1431,7 +1340,6 @@ word_set!(en_org_suffixes, EN_ORG_SUFFIXES);
 word_set!(en_place_suffixes, EN_PLACE_SUFFIXES);
 word_set!(en_event_suffixes, EN_EVENT_SUFFIXES);
 word_set!(en_function_words, EN_FUNCTION_WORDS);
-word_set!(en_not_names, EN_NOT_NAMES);
 word_set!(ja_generic, JA_GENERIC);
 word_set!(ja_titles_strong, JA_PERSON_TITLES_STRONG);
 word_set!(ja_titles_office, JA_PERSON_TITLES_OFFICE);

@@ -27,7 +27,7 @@ const ERAS: &[(&str, i64)] = &[
 ];
 
 /// English month names and abbreviations (index % 12 = month − 1).
-const MONTHS: &[&str] = &[
+pub(crate) const MONTHS: &[&str] = &[
     "January",
     "February",
     "March",
@@ -190,7 +190,7 @@ const JA_WEEKDAYS: &[&str] = &[
 ];
 
 /// English weekdays.
-const EN_WEEKDAYS: &[&str] = &[
+pub(crate) const EN_WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",

@@ -26,6 +26,15 @@ mod time;
 
 pub use number::Dec;
 
+/// English month names (with abbreviations) and weekdays: words other
+/// modules must not take for names.
+pub(crate) const EN_CALENDAR: [&[&str]; 2] = [date::MONTHS, date::EN_WEEKDAYS];
+
+/// True for an English month name, its abbreviation or a weekday.
+pub(crate) fn calendar_word(w: &str) -> bool {
+    EN_CALENDAR.iter().any(|list| list.contains(&w))
+}
+
 use crate::{Candidate, Confidence, DocContext, DocDate, Recognizer};
 use kiji_core::EntityType;
 use number::Numeral;
