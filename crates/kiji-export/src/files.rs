@@ -32,12 +32,23 @@ impl TempFiles {
         dir: &Path,
         name: &str,
     ) -> Result<BufWriter<File>, ExportError> {
+        self.create_as(dir, name, dir.join(name))
+    }
+
+    /// Creates the temporary file for `name`, to be renamed to `dest` (an
+    /// empty `dest` marks a scratch file).
+    fn create_as(
+        &mut self,
+        dir: &Path,
+        name: &str,
+        dest: PathBuf,
+    ) -> Result<BufWriter<File>, ExportError> {
         let tmp = Self::temp_path(dir, name);
         let file = File::create(&tmp).map_err(|source| ExportError::Io {
             path: tmp.clone(),
             source,
         })?;
-        self.pending.push((tmp, dir.join(name)));
+        self.pending.push((tmp, dest));
         Ok(BufWriter::new(file))
     }
 
@@ -54,14 +65,7 @@ impl TempFiles {
         dir: &Path,
         name: &str,
     ) -> Result<BufWriter<File>, ExportError> {
-        // An empty final path marks a scratch file.
-        let tmp = Self::temp_path(dir, name);
-        let file = File::create(&tmp).map_err(|source| ExportError::Io {
-            path: tmp.clone(),
-            source,
-        })?;
-        self.pending.push((tmp, PathBuf::new()));
-        Ok(BufWriter::new(file))
+        self.create_as(dir, name, PathBuf::new())
     }
 
     /// Final names of the outputs, in creation order.
