@@ -1,47 +1,16 @@
 //! English name recogniser (`en-caps`) and linking over real pipeline
 //! output (language detection, tokenizer, resolver).
 
-use kiji_core::{Entity, EntityType, OffsetMap};
+use kiji_core::{Entity, EntityType};
 use kiji_extract::link::link;
-use kiji_extract::names::{EnglishRecognizer, JapaneseRecognizer};
-use kiji_extract::{DocContext, Extractor};
-use kiji_tokenizer::{Options, Tokenizer};
-use std::sync::OnceLock;
 
-fn tokenizer() -> &'static Tokenizer {
-    static T: OnceLock<Tokenizer> = OnceLock::new();
-    T.get_or_init(|| Tokenizer::embedded(&[]).expect("embedded dictionary loads"))
-}
+mod common;
 
 /// Entities of `text` after resolving and linking with `lookup`.
 fn entities(text: &str, lookup: &dyn Fn(&str) -> Option<(String, EntityType)>) -> Vec<Entity> {
-    let offsets = OffsetMap::new(text);
-    let detected = kiji_langdetect::analyse(text, &offsets);
-    let mut tokens = Vec::new();
-    tokenizer()
-        .worker()
-        .tokenize(
-            text,
-            &detected.sentences,
-            &offsets,
-            Options::default(),
-            &mut tokens,
-        )
-        .expect("tokenises");
-    let cx = DocContext {
-        text,
-        sentences: &detected.sentences,
-        tokens: &tokens,
-        date: None,
-        offsets: &offsets,
-    };
-    let ex = Extractor::with_recognizers(vec![
-        Box::new(JapaneseRecognizer::new()),
-        Box::new(EnglishRecognizer::new()),
-    ]);
     // extract links without a gazetteer; link again with `lookup` from a
     // clean slate to see what the gazetteer changes.
-    let mut found = ex.extract(&cx);
+    let mut found = common::extract(common::tokenizer(), &common::names_only(), text);
     for e in &mut found {
         e.canonical = None;
     }

@@ -10,12 +10,13 @@
 //!
 //! `cargo test -p kiji-extract --release -- --ignored names_eval --nocapture`
 
-use kiji_core::{Entity, EntityType, OffsetMap};
-use kiji_extract::names::{EnglishRecognizer, JapaneseRecognizer};
-use kiji_extract::{standard_extractor, DocContext, Extractor};
-use kiji_tokenizer::{Options, Tokenizer};
+use kiji_core::EntityType;
+use kiji_extract::{standard_extractor, Extractor};
+use kiji_tokenizer::Tokenizer;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
+
+mod common;
 
 /// A gold document: text, entities as (start, end, type) in code points,
 /// and ignored spans.
@@ -84,35 +85,6 @@ fn read_gold(name: &str) -> Option<Vec<Gold>> {
     Some(docs.into_iter().map(|(_, g)| g).collect())
 }
 
-/// Runs the pipeline on one text.
-fn extract(tok: &Tokenizer, ex: &Extractor, text: &str) -> Vec<Entity> {
-    let offsets = OffsetMap::new(text);
-    let detected = kiji_langdetect::analyse(text, &offsets);
-    let mut tokens = Vec::new();
-    if tok
-        .worker()
-        .tokenize(
-            text,
-            &detected.sentences,
-            &offsets,
-            Options::default(),
-            &mut tokens,
-        )
-        .is_err()
-    {
-        return Vec::new();
-    }
-    let cx = DocContext {
-        text,
-        sentences: &detected.sentences,
-        tokens: &tokens,
-        date: None,
-        offsets: &offsets,
-    };
-    // Extractor::extract resolves and links (with its gazetteer, if any).
-    ex.extract(&cx)
-}
-
 #[derive(Default)]
 struct Counts {
     tp: usize,
@@ -152,7 +124,7 @@ fn score(
     let mut errors = Vec::new();
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     for d in docs {
-        let predicted: HashSet<(usize, usize, EntityType)> = extract(tok, ex, &d.text)
+        let predicted: HashSet<(usize, usize, EntityType)> = common::extract(tok, ex, &d.text)
             .into_iter()
             .filter(|e| types.contains(&e.ty))
             .filter(|e| !d.ignored.iter().any(|&(s, t)| e.start < t && s < e.end))
@@ -254,10 +226,7 @@ fn names_eval() {
     })
     .unwrap_or_default();
     let tok = Tokenizer::embedded(&user).expect("tokenizer with user dictionaries");
-    let names_only = Extractor::with_recognizers(vec![
-        Box::new(JapaneseRecognizer::new()),
-        Box::new(EnglishRecognizer::new()),
-    ]);
+    let names_only = common::names_only();
     let ja_types = [
         EntityType::Person,
         EntityType::Org,

@@ -1,43 +1,10 @@
 //! Japanese name recogniser (`ja-morph`) over real tokenizer output.
 
-use kiji_core::OffsetMap;
-use kiji_extract::names::{EnglishRecognizer, JapaneseRecognizer};
-use kiji_extract::{DocContext, Extractor};
-use kiji_tokenizer::{Options, Tokenizer};
-use std::sync::OnceLock;
-
-fn tokenizer() -> &'static Tokenizer {
-    static T: OnceLock<Tokenizer> = OnceLock::new();
-    T.get_or_init(|| Tokenizer::embedded(&[]).expect("embedded dictionary loads"))
-}
+mod common;
 
 /// The entities found in `text` as `TYPE:text`, in text order.
 fn names(text: &str) -> Vec<String> {
-    let offsets = OffsetMap::new(text);
-    let detected = kiji_langdetect::analyse(text, &offsets);
-    let mut tokens = Vec::new();
-    tokenizer()
-        .worker()
-        .tokenize(
-            text,
-            &detected.sentences,
-            &offsets,
-            Options::default(),
-            &mut tokens,
-        )
-        .expect("tokenises");
-    let cx = DocContext {
-        text,
-        sentences: &detected.sentences,
-        tokens: &tokens,
-        date: None,
-        offsets: &offsets,
-    };
-    let ex = Extractor::with_recognizers(vec![
-        Box::new(JapaneseRecognizer::new()),
-        Box::new(EnglishRecognizer::new()),
-    ]);
-    ex.extract(&cx)
+    common::extract(common::tokenizer(), &common::names_only(), text)
         .into_iter()
         .map(|e| format!("{}:{}", e.ty, e.text))
         .collect()
@@ -259,19 +226,9 @@ fn japanese_names_table() {
 #[ignore = "debugging aid: KIJI_DUMP=text cargo test --test names_ja -- --ignored dump --nocapture"]
 fn dump() {
     let text = std::env::var("KIJI_DUMP").unwrap_or_default();
-    let offsets = OffsetMap::new(&text);
-    let detected = kiji_langdetect::analyse(&text, &offsets);
-    let mut tokens = Vec::new();
-    tokenizer()
-        .worker()
-        .tokenize(
-            &text,
-            &detected.sentences,
-            &offsets,
-            Options::default(),
-            &mut tokens,
-        )
-        .expect("tokenises");
+    let tokens = common::analyse(common::tokenizer(), &text)
+        .expect("tokenises")
+        .tokens;
     for t in &tokens {
         println!(
             "{:?} {:?}",
