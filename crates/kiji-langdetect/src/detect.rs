@@ -25,6 +25,35 @@ const ENGLISH_WORDS: &[&str] = &[
     "see", "photo",
 ];
 
+/// More words that mark a sentence as English, in any case (`The`, `This`
+/// and `It` open most English sentences). With [`ENGLISH_WORDS`] they decide
+/// plainly English sentences without whatlang. Words that are also common
+/// elsewhere are left out: `do`, `me`, `my`, `her`, `he`, `i`, `so`,
+/// `most`, `die`, `man`.
+const ENGLISH_MARKERS: &[&str] = &[
+    "which", "would", "could", "should", "there", "these", "those", "them", "then", "when",
+    "where", "while", "such", "some", "other", "only", "because", "between", "through", "without",
+    "against", "during", "before", "since", "until", "both", "each", "many", "much", "very",
+    "just", "now", "here", "him", "if", "must", "may", "been", "being", "does", "did", "instead",
+    "however", "still", "even", "well", "like", "across", "toward", "within",
+];
+
+/// True when `word` (ASCII letters) is one of [`ENGLISH_WORDS`] or
+/// [`ENGLISH_MARKERS`], ignoring case.
+fn is_english_marker(word: &str) -> bool {
+    let mut buf = [0u8; 8];
+    if word.len() > buf.len() {
+        return false;
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let Ok(lower) = std::str::from_utf8(lower) else {
+        return false;
+    };
+    ENGLISH_WORDS.contains(&lower) || ENGLISH_MARKERS.contains(&lower)
+}
+
 /// When whatlang cannot tell two close languages apart it is often the
 /// smaller one it names; news text is far more often in the larger one, so
 /// an unreliable guess of the first goes to the second.
@@ -99,6 +128,9 @@ struct Counts {
     lowercase_words: usize,
     /// Lowercase Latin words that are English function words.
     english_words: usize,
+    /// Latin words, in any case, that are English function words or
+    /// markers.
+    english_markers: usize,
 }
 
 impl Counts {
@@ -143,12 +175,15 @@ impl Counts {
             // Apostrophes and hyphens keep a word together: `don't`, `e-mail`.
             if latin && !in_latin_word {
                 n.latin_words += 1;
+                let word = text[i..]
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                if is_english_marker(word) {
+                    n.english_markers += 1;
+                }
                 if c.is_lowercase() {
                     n.lowercase_words += 1;
-                    let word = text[i..]
-                        .split(|c: char| !c.is_ascii_alphabetic())
-                        .next()
-                        .unwrap_or("");
                     if ENGLISH_WORDS.contains(&word) {
                         n.english_words += 1;
                     }
@@ -160,14 +195,14 @@ impl Counts {
     }
 
     /// True when the sentence is plainly English: unaccented, with at least
-    /// three English function words making up a fifth of its words. Such
-    /// sentences skip whatlang, which is a hundred times slower than the
-    /// script rules and would only agree.
+    /// two English function words or markers making up a fifth of its
+    /// words. Such sentences skip whatlang, which is a hundred times slower
+    /// than the script rules and would only agree.
     fn plainly_english(&self) -> bool {
         self.latin_marked == 0
             && self.other == 0
-            && self.english_words >= 3
-            && self.english_words * 5 >= self.latin_words
+            && self.english_markers >= 2
+            && self.english_markers * 5 >= self.latin_words
     }
 
     /// True when a short sentence reads as English: it has an English
@@ -426,6 +461,27 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(detect_sentence(text).code(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn english_markers_decide_without_whatlang() {
+        let plain = |s: &str| Counts::of(s).plainly_english();
+        // Capitalised openers count: `This`, `It`, `The`.
+        assert!(plain("This, they argue, violates creative rights."));
+        assert!(plain(
+            "It creates animations and visuals from text prompts."
+        ));
+        // One marker in many words is not enough; whatlang decides.
+        assert!(!plain("The results look almost real."));
+        // Accented letters or words other languages share are no evidence.
+        assert!(!plain(
+            "Die Regierung hat neue Maßnahmen für die Wirtschaft angekündigt."
+        ));
+        assert!(!plain(
+            "Dit is het resultaat van de verkiezingen in het land."
+        ));
+        assert!(!plain("Ma sono molto contento di questa giornata con te."));
+        assert!(!plain("Si tu veux, je peux venir demain avec mon frère."));
     }
 
     #[test]
