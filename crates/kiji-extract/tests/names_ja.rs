@@ -26,6 +26,17 @@ const CASES: &[(&str, &[&str])] = &[
     // Kanji names from IPADIC's surname and given-name tags.
     ("田中太郎さんに聞いた。", &["PERSON:田中太郎"]),
     ("兵庫慎司は語った。", &["PERSON:兵庫慎司"]),
+    // A surname tag, then a given name the dictionary reads as loose
+    // characters, ending the compound.
+    (
+        "共同通信社の永井晴二は語った。",
+        &["ORG:共同通信社", "PERSON:永井晴二"],
+    ),
+    ("2017年に、内藤時浩が発表した。", &["PERSON:内藤時浩"]),
+    // Family, place and company characters are not given names.
+    ("徳川家によって庇護された。", &[]),
+    ("山田町に住む。", &["LOCATION:山田町"]),
+    ("徳間音工より発売された。", &[]),
     // Organisation suffixes cover the whole compound.
     ("日本漫画家協会が声明を出した。", &["ORG:日本漫画家協会"]),
     (

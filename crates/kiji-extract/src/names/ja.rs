@@ -1218,5 +1218,59 @@ fn kanji_person(p: &[Piece<'_>], k: usize) -> Option<usize> {
         j += 1;
     }
     let chars: usize = p[k..j].iter().map(|q| q.s.chars().count()).sum();
-    (j > k + 1 && (given || surnames >= 2) && chars <= 6).then_some(j - k)
+    if j > k + 1 && (given || surnames >= 2) && chars <= 6 {
+        return Some(j - k);
+    }
+    surname_and_unread_given(p, k)
+}
+
+/// A kanji surname ending its compound with a given name the dictionary
+/// reads as loose characters (永井|晴|二, 内藤|時|浩, 樺山|資|紀): the
+/// surname tag, then two or three kanji in one-character pieces (or one
+/// given-name token) and nothing else before the particle. Characters that
+/// make a surname a family, school, shop or place (徳川家, 山田町, 中村屋)
+/// are not given names.
+fn surname_and_unread_given(p: &[Piece<'_>], k: usize) -> Option<usize> {
+    const NOT_GIVEN: &[&str] = &[
+        // Family, school, shop, side: 徳川家, 中村屋.
+        "家", "派", "側", "邸", "流", "屋", "組", "氏", "様", "君", "殿", "陣", "軍", "勢", "系",
+        "式", "型", "版", "賞", "杯", "戦", "族", "門", "王", "朝", "藩", "内", "外", "中", "後",
+        "前", "間", "的", "性", "論", "学", "法", "説", "ら", "達", "等", "父", "母", "兄", "弟",
+        "姉", "妹", "夫", "妻", // Places and bodies: 山田町, 鈴木商会.
+        "線", "駅", "館", "寺", "城", "島", "橋", "港", "湖", "区", "市", "町", "村", "県", "郡",
+        "府", "都", "道", "州", "国", "党", "会", "社", "部", "局", "課", "校", "院", "所", "庁",
+        "省", "団", "隊",
+        // Abbreviated company names (徳間音工, 日立造船), leaving the
+        // characters common in given names too (銀二, 鉄平, 重信).
+        "工", "電", "産", "商", "証", "薬", "化", "船", "機", "製", "通", "運", "急", "映", "放",
+        "鋼", "業", "物",
+    ];
+    let first = &p[k];
+    if first.pos() != Some(Pos::PersonSurname)
+        || first.s.chars().count() < 2
+        || !first.s.chars().all(is_kanji)
+    {
+        return None;
+    }
+    let rest = &p[k + 1..];
+    if rest.is_empty() || rest.len() > 3 {
+        return None;
+    }
+    let chars: usize = rest.iter().map(|q| q.s.chars().count()).sum();
+    let one_given = rest.len() == 1 && rest[0].pos() == Some(Pos::PersonGiven);
+    if !(2..=3).contains(&chars) && !one_given {
+        return None;
+    }
+    let loose = rest.iter().all(|q| {
+        q.s.chars().all(is_kanji)
+            && !NOT_GIVEN.contains(&q.s)
+            && !lists::ja_generic().contains(q.s)
+            && !is_temporal(q.s)
+            && match q.pos() {
+                Some(Pos::PersonGiven | Pos::PersonSurname | Pos::Unknown) => true,
+                Some(Pos::Noun | Pos::NounSuffix | Pos::Number) => q.s.chars().count() == 1,
+                _ => false,
+            }
+    });
+    loose.then_some(rest.len() + 1)
 }
