@@ -23,6 +23,8 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("マスク氏は否定した。", &["PERSON:マスク"]),
     ("アルトマンCEOが語った。", &["PERSON:アルトマン"]),
+    // A country before a title is the office's, not a name.
+    ("ロシア大統領が来日した。", &["LOCATION:ロシア"]),
     // Kanji names from IPADIC's surname and given-name tags.
     ("田中太郎さんに聞いた。", &["PERSON:田中太郎"]),
     ("兵庫慎司は語った。", &["PERSON:兵庫慎司"]),
@@ -37,6 +39,16 @@ const CASES: &[(&str, &[&str])] = &[
     ("徳川家によって庇護された。", &[]),
     ("山田町に住む。", &["LOCATION:山田町"]),
     ("徳間音工より発売された。", &[]),
+    // Events: an ordinal names one; a year written onto it is part of it.
+    (
+        "第6回全世界空手道選手権に出場。",
+        &["EVENT:第6回全世界空手道選手権"],
+    ),
+    (
+        "2016年アメリカ大統領選に出馬した。",
+        &["EVENT:2016年アメリカ大統領選"],
+    ),
+    ("2016年の大会に出た。", &[]),
     // Organisation suffixes cover the whole compound.
     ("日本漫画家協会が声明を出した。", &["ORG:日本漫画家協会"]),
     (

@@ -686,12 +686,18 @@ fn chunk(
         // word, but an organisation's not one of the dictionary's common
         // nouns (データ|センター, ベンチャー|キャピタル) while an event is
         // named by one (バスケットボール|選手権).
-        let named = p[s..before_end].iter().any(|q| {
-            q.name_like()
-                || (q.kind == Kind::Kana
-                    && ty != EntityType::Product
-                    && (ty != EntityType::Org || q.unknown || q.proper.is_some()))
-        });
+        // An ordinal names an event by itself (第6回全世界空手道選手権,
+        // 第二次世界大戦).
+        let ordinal = ty == EntityType::Event
+            && p[s].s == "第"
+            && p.get(s + 2).is_some_and(|q| matches!(q.s, "回" | "次"));
+        let named = ordinal
+            || p[s..before_end].iter().any(|q| {
+                q.name_like()
+                    || (q.kind == Kind::Kana
+                        && ty != EntityType::Product
+                        && (ty != EntityType::Org || q.unknown || q.proper.is_some()))
+            });
         // Kanji common nouns before a body's suffix name a public body
         // (中央規律検査委員会, 科学諮問委員会, 連邦軍).
         let body = !named
@@ -725,11 +731,20 @@ fn chunk(
         if !(named || body || site) || p[s..before_end].iter().all(generic) {
             continue;
         }
-        let conf = if p[s..before_end].iter().any(Piece::name_like) {
+        let conf = if ordinal || p[s..before_end].iter().any(Piece::name_like) {
             Confidence::Rule
         } else {
             Confidence::Guess
         };
+        // A year written onto an event is part of its name (1992年アルベール
+        // ビルオリンピック, 2016年アメリカ大統領選).
+        if ty == EntityType::Event
+            && s >= 2
+            && matches!(p[s - 1].s, "年" | "年度")
+            && p[s - 2].s.chars().all(|c| c.is_ascii_digit())
+        {
+            s -= 2;
+        }
         out.push(cand(p, s, k, ty, conf));
     }
 
@@ -975,7 +990,10 @@ fn person_before(p: &[Piece<'_>], k: usize, strong: bool) -> Option<usize> {
                     prev.proper,
                     Some(Pos::Organization | Pos::Country | Pos::Place)
                 );
-            (strong || personish).then_some(k - 1)
+            // A country before any title is the office's country
+            // (アメリカ大統領, ロシア首相), not a name.
+            let country = !prev.joined && matches!(prev.proper, Some(Pos::Country | Pos::Place));
+            ((strong || personish) && !country).then_some(k - 1)
         }
         Kind::Other(_) => {
             // Kanji names: up to three tokens back (surname, given name).

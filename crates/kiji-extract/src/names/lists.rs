@@ -633,6 +633,12 @@ pub const JA_EVENT_SUFFIXES: &[&str] = &[
     "レース",
     "闘争",
     "運動",
+    "大戦",
+    "大統領選",
+    "知事選",
+    "総裁選",
+    "事故",
+    "競走",
 ];
 
 /// Words never taken as names on their own, and not as a name's first part
