@@ -49,6 +49,8 @@ const CASES: &[(&str, &[&str])] = &[
         &["EVENT:2016年アメリカ大統領選"],
     ),
     ("2016年の大会に出た。", &[]),
+    // Periods named after a capital or an era are no places.
+    ("江戸時代から明治時代に栄えた。", &[]),
     // Organisation suffixes cover the whole compound.
     ("日本漫画家協会が声明を出した。", &["ORG:日本漫画家協会"]),
     (

@@ -506,6 +506,8 @@ impl Gazetteer {
                 Some('人' | '系' | '語' | '製' | '産' | '的' | '風' | '式')
             ) || hay[end..].starts_with("規模")
                 || hay[end..].starts_with("温暖化")
+                // 江戸時代, 奈良時代: a period named after its capital.
+                || hay[end..].starts_with("時代")
             {
                 return Verdict::Skip;
             }

@@ -125,6 +125,9 @@ fn matches_without_tokens() {
         ("日本的な", &[]),
         ("中国風の", &[]),
         ("日本規模", &[]),
+        // A period named after its capital.
+        ("京都時代の", &[]),
+        ("京都で", &[("京都", "Kyoto")]),
         ("日本の", &[("日本", "Japan")]),
         // Latin places inside longer names.
         ("the West Japan Railway", &[]),

@@ -1082,6 +1082,18 @@ fn kanji_name(
     let q = &p[k];
     let pos = q.pos()?;
     let next = p.get(k + 1);
+    // A two-kanji name before 時代 is a period (江戸時代, 明治時代), while
+    // longer names keep theirs (新進党時代, 長崎水族館時代).
+    if next.is_some_and(|n| n.s == "時代")
+        && q.s.chars().count() == 2
+        && q.s.chars().all(is_kanji)
+        && matches!(
+            pos,
+            Pos::Place | Pos::Country | Pos::Organization | Pos::ProperNoun
+        )
+    {
+        return Some(1);
+    }
     if let Some(len) = kanji_person(p, k) {
         if !person_end[k + len - 1] {
             out.push(cand(

@@ -17,13 +17,62 @@ use super::{cand, Scan};
 use crate::{Candidate, Confidence, DocDate};
 use kiji_core::EntityType;
 
-/// Japanese eras with the year before their first year.
+/// Japanese eras with the year before their first year: the modern ones,
+/// then those of the Edo and Sengoku periods, which history articles date
+/// by (天正18年 → 1590). Years before 1873 are lunisolar; the Gregorian
+/// year of the era year is given, which is off by one only for dates in
+/// the last weeks of a year.
 const ERAS: &[(&str, i64)] = &[
     ("令和", 2018),
     ("平成", 1988),
     ("昭和", 1925),
     ("大正", 1911),
     ("明治", 1867),
+    ("慶応", 1864),
+    ("元治", 1863),
+    ("文久", 1860),
+    ("万延", 1859),
+    ("安政", 1853),
+    ("嘉永", 1847),
+    ("弘化", 1843),
+    ("天保", 1829),
+    ("文政", 1817),
+    ("文化", 1803),
+    ("享和", 1800),
+    ("寛政", 1788),
+    ("天明", 1780),
+    ("安永", 1771),
+    ("明和", 1763),
+    ("宝暦", 1750),
+    ("寛延", 1747),
+    ("延享", 1743),
+    ("寛保", 1740),
+    ("元文", 1735),
+    ("享保", 1715),
+    ("正徳", 1710),
+    ("宝永", 1703),
+    ("元禄", 1687),
+    ("貞享", 1683),
+    ("天和", 1680),
+    ("延宝", 1672),
+    ("寛文", 1660),
+    ("万治", 1657),
+    ("明暦", 1654),
+    ("承応", 1651),
+    ("慶安", 1647),
+    ("正保", 1643),
+    ("寛永", 1623),
+    ("元和", 1614),
+    ("慶長", 1595),
+    ("文禄", 1591),
+    ("天正", 1572),
+    ("元亀", 1569),
+    ("永禄", 1557),
+    ("弘治", 1554),
+    ("天文", 1531),
+    ("享禄", 1527),
+    ("大永", 1520),
+    ("永正", 1503),
 ];
 
 /// English month names and abbreviations (index % 12 = month − 1).
@@ -223,8 +272,10 @@ const ZODIAC: &[char] = &[
 
 /// The era name ending at byte `i`, as (start, year before its first year).
 pub fn era_before(text: &str, i: usize) -> Option<(usize, i64)> {
-    let names: Vec<&str> = ERAS.iter().map(|e| e.0).collect();
-    match_before(text, i, &names, false).map(|(s, k)| (s, ERAS[k].1))
+    let head = text.get(..i)?;
+    ERAS.iter()
+        .find(|(name, _)| head.ends_with(name))
+        .map(|&(name, before)| (i - name.len(), before))
 }
 
 /// Proposes DATE candidates.
@@ -1012,6 +1063,9 @@ mod tests {
             ("月曜日に発表", &[("月曜日", None)]),
             ("令和7年", &[("令和7年", Some("2025"))]),
             ("平成30年4月", &[("平成30年4月", Some("2018-04"))]),
+            // Edo and Sengoku eras in history articles.
+            ("天正18年の小田原征伐", &[("天正18年", Some("1590"))]),
+            ("慶長5年9月15日", &[("慶長5年9月15日", Some("1600-09-15"))]),
             ("令和元年", &[("令和元年", Some("2019"))]),
             ("2026年3月期", &[("2026年3月期", Some("2026-03"))]),
             ("25年3月期", &[("25年3月期", Some("2025-03"))]),
