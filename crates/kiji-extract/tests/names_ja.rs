@@ -49,6 +49,27 @@ const CASES: &[(&str, &[&str])] = &[
         &["EVENT:2016年アメリカ大統領選"],
     ),
     ("2016年の大会に出た。", &[]),
+    // 社 and legal forms belong to the company's name; what precedes a
+    // legal form is its name however common the words, a date is not.
+    (
+        "ホワイトチャペル社が設立された。",
+        &["ORG:ホワイトチャペル社"],
+    ),
+    (
+        "レインボー薬品株式会社は農薬を売る。",
+        &["ORG:レインボー薬品株式会社"],
+    ),
+    (
+        "首都高速道路株式会社の委託。",
+        &["ORG:首都高速道路株式会社"],
+    ),
+    ("東京創元社は独立した。", &["ORG:東京創元社"]),
+    ("開業後の名古屋瓦斯は拡大した。", &["ORG:名古屋瓦斯"]),
+    ("自社で発行している。", &[]),
+    (
+        "1963年11月イラククーデターが起きた。",
+        &["EVENT:1963年11月イラククーデター"],
+    ),
     // Periods named after a capital or an era are no places.
     ("江戸時代から明治時代に栄えた。", &[]),
     // Organisation suffixes cover the whole compound.

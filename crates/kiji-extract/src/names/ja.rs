@@ -634,6 +634,21 @@ fn chunk(
         let Some((first_suffix, ty)) = suffix_at(p, s, k, text) else {
             continue;
         };
+        // A date written before a name opens the compound (昭和11年|丸石
+        // 製薬株式会社) and is not part of it; an event's date is
+        // (1963年11月イラククーデター).
+        let after_date = (1..first_suffix)
+            .rev()
+            .find(|&j| {
+                matches!(p[j].s, "年" | "年度" | "月" | "日")
+                    && p[j - 1].s.chars().all(|c| c.is_ascii_digit())
+            })
+            .map_or(0, |j| j + 1);
+        let s = if ty == EntityType::Event {
+            s
+        } else {
+            s.max(after_date)
+        };
         let mut s = if (p[s].s == "第" || NATIONAL.contains(&p[s].s)) && ty != EntityType::Event {
             s + 1
         } else {
@@ -691,7 +706,22 @@ fn chunk(
         let ordinal = ty == EntityType::Event
             && p[s].s == "第"
             && p.get(s + 2).is_some_and(|q| matches!(q.s, "回" | "次"));
+        // A legal form makes what precedes it a company's name, however
+        // common its words (レインボー|薬品|株式会社, 首都|高速|道路|株式会社).
+        let legal = matches!(suffix_text, "株式会社" | "有限会社" | "合同会社");
+        if legal {
+            // All of the compound before it, even words that are generic
+            // elsewhere (首都|高速|道路|株式会社), but no reference word
+            // (同|株式会社).
+            while s > after_date
+                && !matches!(p[s - 1].pos(), Some(Pos::Prefix | Pos::Number))
+                && !matches!(p[s - 1].s, "同" | "当" | "各" | "両" | "本" | "自" | "他")
+            {
+                s -= 1;
+            }
+        }
         let named = ordinal
+            || legal
             || p[s..before_end].iter().any(|q| {
                 q.name_like()
                     || (q.kind == Kind::Kana
@@ -915,7 +945,14 @@ fn chunk(
                     k += 1;
                     continue;
                 }
-                out.push(cand(p, k, k, ty, conf));
+                // 社 written after a company's name is part of it
+                // (ホワイトチャペル社, グプタ社).
+                let end = if next.is_some_and(|n| n.s == "社") {
+                    k + 1
+                } else {
+                    k
+                };
+                out.push(cand(p, k, end, ty, conf));
             }
             Kind::Other(pos) => {
                 if let Some(len) = kanji_name(p, k, &person_end, out) {
@@ -1081,6 +1118,9 @@ fn kanji_name(
 ) -> Option<usize> {
     let q = &p[k];
     let pos = q.pos()?;
+    if lists::ja_generic().contains(q.s) {
+        return None;
+    }
     let next = p.get(k + 1);
     // A two-kanji name before 時代 is a period (江戸時代, 明治時代), while
     // longer names keep theirs (新進党時代, 長崎水族館時代).

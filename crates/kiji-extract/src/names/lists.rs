@@ -394,6 +394,9 @@ pub const JA_ORG_SUFFIXES: &[&str] = &[
     "会",
     "協同組合",
     "財閥",
+    "社",
+    "電灯",
+    "瓦斯",
 ];
 
 /// Heads written before the name (株式会社ストックマーク).
