@@ -70,6 +70,11 @@ const CASES: &[(&str, &[&str])] = &[
         "1963年11月イラククーデターが起きた。",
         &["EVENT:1963年11月イラククーデター"],
     ),
+    // A lone katakana word is a company when the words after it say so.
+    ("鉄道路線はレンフェが運営している。", &["ORG:レンフェ"]),
+    ("スリーコムはパームの株式を保有する。", &["ORG:パーム"]),
+    ("コープラドより発売された。", &["ORG:コープラド"]),
+    ("新しいプラットフォームが発売された。", &[]),
     // Periods named after a capital or an era are no places.
     ("江戸時代から明治時代に栄えた。", &[]),
     // Organisation suffixes cover the whole compound.

@@ -914,6 +914,11 @@ fn chunk(
                     k += 1;
                     continue;
                 }
+                if !person_end[k] && !q.joined && n == 1 && org_cue(rest, q.name_like()) {
+                    out.push(cand(p, k, k, EntityType::Org, Confidence::Rule));
+                    k += 1;
+                    continue;
+                }
                 if person_end[k] || !q.name_like() && next.map(|n| n.s) != Some("社") {
                     // A common word here may still be a surname named in
                     // full elsewhere in the document (マスク).
@@ -1005,6 +1010,47 @@ fn person_cue(p: &[Piece<'_>], k: usize, rest: &[Piece<'_>], loanlike: bool) -> 
             }
             false
         }
+        _ => false,
+    }
+}
+
+/// True when the words after a lone katakana word say it names a company
+/// or a team: its shares or market value (スリーコムの時価総額), joining it
+/// (レンフェに入社, パイレーツに移籍), a company's verbs right after it as
+/// the subject (コープラドが生産), or releases from it (コープラドより発売).
+/// The last two only for words that look like names (`name_like`): things
+/// too are sold (プラットフォームが発売された).
+fn org_cue(rest: &[Piece<'_>], name_like: bool) -> bool {
+    let word = |i: usize| rest.get(i).map_or("", |q| q.s);
+    let next = word(1);
+    match word(0) {
+        "の" => matches!(
+            next,
+            "株式"
+                | "時価総額"
+                | "子会社"
+                | "親会社"
+                | "傘下"
+                | "株価"
+                | "株主"
+                | "経営陣"
+                | "従業員"
+                | "社員"
+                | "本社"
+                | "創業者"
+        ),
+        "に" | "へ" => matches!(next, "入社" | "移籍" | "入団" | "就職"),
+        "が" | "は" => {
+            name_like
+                && matches!(
+                    next,
+                    "運営" | "製造" | "生産" | "販売" | "発売" | "買収" | "出資" | "設立"
+                )
+        }
+        "より" | "から" => {
+            name_like && matches!(next, "発売" | "販売" | "出版" | "刊行" | "発行")
+        }
+        "を" => matches!(next, "買収" | "子会社" | "傘下"),
         _ => false,
     }
 }
