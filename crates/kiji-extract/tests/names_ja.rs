@@ -70,6 +70,8 @@ const CASES: &[(&str, &[&str])] = &[
         "1963年11月イラククーデターが起きた。",
         &["EVENT:1963年11月イラククーデター"],
     ),
+    // A government or faction named after its leader.
+    ("ユドヨノ政権下の2004年に起きた。", &["ORG:ユドヨノ政権"]),
     // A lone katakana word is a company when the words after it say so.
     ("鉄道路線はレンフェが運営している。", &["ORG:レンフェ"]),
     ("スリーコムはパームの株式を保有する。", &["ORG:パーム"]),

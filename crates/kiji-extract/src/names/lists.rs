@@ -397,6 +397,8 @@ pub const JA_ORG_SUFFIXES: &[&str] = &[
     "社",
     "電灯",
     "瓦斯",
+    "政権",
+    "派",
 ];
 
 /// Heads written before the name (株式会社ストックマーク).
