@@ -77,6 +77,16 @@ const CASES: &[(&str, &[&str])] = &[
     ("スリーコムはパームの株式を保有する。", &["ORG:パーム"]),
     ("コープラドより発売された。", &["ORG:コープラド"]),
     ("新しいプラットフォームが発売された。", &[]),
+    // ... and a place when they say that.
+    (
+        "彼は1835年、リヴァプールで生まれた。",
+        &["LOCATION:リヴァプール"],
+    ),
+    ("軍はナミュールを包囲した。", &["LOCATION:ナミュール"]),
+    (
+        "記録中にデリヒゼンの南の畑が記された。",
+        &["LOCATION:デリヒゼン"],
+    ),
     // Periods named after a capital or an era are no places.
     ("江戸時代から明治時代に栄えた。", &[]),
     // Organisation suffixes cover the whole compound.

@@ -919,6 +919,11 @@ fn chunk(
                     k += 1;
                     continue;
                 }
+                if !person_end[k] && !q.joined && n == 1 && q.name_like() && place_cue(rest) {
+                    out.push(cand(p, k, k, EntityType::Location, Confidence::Rule));
+                    k += 1;
+                    continue;
+                }
                 if person_end[k] || !q.name_like() && next.map(|n| n.s) != Some("社") {
                     // A common word here may still be a surname named in
                     // full elsewhere in the document (マスク).
@@ -1051,6 +1056,69 @@ fn org_cue(rest: &[Piece<'_>], name_like: bool) -> bool {
             name_like && matches!(next, "発売" | "販売" | "出版" | "刊行" | "発行")
         }
         "を" => matches!(next, "買収" | "子会社" | "傘下"),
+        _ => false,
+    }
+}
+
+/// True when the words after a lone katakana name say it is a place: being
+/// born or held there (リヴァプールで生まれた), moving or arriving there
+/// (ペカンバルに搬入), passing or taking it (ヴォルホフを通って, シャルル
+/// ロワを落とし), or a direction or part of it (デリヒゼンの南).
+fn place_cue(rest: &[Piece<'_>]) -> bool {
+    let word = |i: usize| rest.get(i).map_or("", |q| q.s);
+    let next = word(1);
+    let starts = |list: &[&str]| list.iter().any(|w| next.starts_with(w));
+    match word(0) {
+        "で" => starts(&[
+            "生まれ",
+            "育っ",
+            "育ち",
+            "開催",
+            "死去",
+            "没し",
+            "客死",
+            "戦死",
+        ]),
+        "に" => starts(&[
+            "生まれ",
+            "移住",
+            "到着",
+            "上陸",
+            "進出",
+            "移転",
+            "搬入",
+            "渡っ",
+            "渡り",
+            "滞在",
+            "入港",
+            "寄港",
+            "亡命",
+            "留学",
+            "駐屯",
+            "侵攻",
+            "移り",
+        ]),
+        "へ" => starts(&["移住", "移転", "亡命", "留学", "向かっ", "向かう", "侵攻"]),
+        "を" => starts(&[
+            "通っ", "通過", "経由", "占領", "攻略", "落と", "包囲", "訪れ", "訪問",
+        ]),
+        "の" => matches!(
+            next,
+            "南" | "北"
+                | "東"
+                | "西"
+                | "南部"
+                | "北部"
+                | "東部"
+                | "西部"
+                | "郊外"
+                | "近郊"
+                | "中心部"
+                | "市街"
+                | "沖"
+                | "港"
+                | "住民"
+        ),
         _ => false,
     }
 }
