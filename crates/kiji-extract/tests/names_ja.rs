@@ -23,6 +23,9 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("マスク氏は否定した。", &["PERSON:マスク"]),
     ("アルトマンCEOが語った。", &["PERSON:アルトマン"]),
+    // A common word before a field's title is the field.
+    ("彼はラグビー選手。", &[]),
+    ("トランプ大統領が語った。", &["PERSON:トランプ"]),
     // A country before a title is the office's, not a name.
     ("ロシア大統領が来日した。", &["LOCATION:ロシア"]),
     // Kanji names from IPADIC's surname and given-name tags.
