@@ -90,6 +90,17 @@ const CASES: &[(&str, &[&str])] = &[
         "記録中にデリヒゼンの南の畑が記された。",
         &["LOCATION:デリヒゼン"],
     ),
+    // Titles of works: 『』 always, 「」 after the kind of work or before a
+    // verb of publishing; other quotations are speech or terms.
+    (
+        "映画「華麗なる一族」では主演した。",
+        &["PRODUCT:華麗なる一族"],
+    ),
+    ("大著「1968」を書いた。", &["PRODUCT:1968"]),
+    ("同社は「ポン」を発表した。", &["PRODUCT:ポン"]),
+    ("彼は『坊っちゃん』を読んだ。", &["PRODUCT:坊っちゃん"]),
+    ("彼は「結構です」と話した。", &[]),
+    ("「高い」という声があった。", &[]),
     // Periods named after a capital or an era are no places.
     ("江戸時代から明治時代に栄えた。", &[]),
     // Organisation suffixes cover the whole compound.

@@ -50,10 +50,124 @@ impl Recognizer for JapaneseRecognizer {
                 pieces.clear();
                 make_pieces(cx.text, toks, &mut pieces);
                 sentence(cx.text, &pieces, &mut mine, &mut pending);
+                if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
+                    quoted_titles(
+                        cx.text,
+                        first.span.byte_start..last.span.byte_end,
+                        &mut mine,
+                    );
+                }
             }
         });
         harmonise(cx.text, &mut mine, &pending, SOURCE);
         out.append(&mut mine);
+    }
+}
+
+/// Kinds of work a title in 「」 follows (アルバム「…」, 特別展「…」).
+const WORK_NOUNS: &[&str] = &[
+    "アルバム",
+    "シングル",
+    "楽曲",
+    "曲",
+    "歌",
+    "主題歌",
+    "替え歌",
+    "映画",
+    "ドラマ",
+    "番組",
+    "アニメ",
+    "漫画",
+    "マンガ",
+    "小説",
+    "雑誌",
+    "誌",
+    "著書",
+    "大著",
+    "作品",
+    "続編",
+    "作",
+    "展",
+    "ゲーム",
+    "ソフト",
+    "写真集",
+    "詩集",
+    "戯曲",
+    "舞台",
+    "絵本",
+    "シリーズ",
+    "連載",
+];
+
+/// Verbs of publishing that follow a title in 「」 (「…」を発表, 「…」が発売).
+const WORK_VERBS: &[&str] = &[
+    "を発表",
+    "を発売",
+    "が発売",
+    "を刊行",
+    "が刊行",
+    "を創刊",
+    "が創刊",
+    "を出版",
+    "が出版",
+    "を出品",
+    "に出品",
+    "をリリース",
+    "がリリース",
+    "を連載",
+    "で連載",
+    "が連載",
+    "に出演",
+    "を上演",
+    "が上演",
+    "を放送",
+    "が放送",
+    "に収録",
+    "を収録",
+    "が収録",
+];
+
+/// Titles of works: 『…』 always, 「…」 after the kind of work (アルバム
+/// 「…」) or before a verb of publishing (「…」を発表). Speech and terms are
+/// quoted in 「」 too, so without a cue a 「」 quotation is left alone.
+fn quoted_titles(text: &str, sentence: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
+    let Some(s) = text.get(sentence.clone()) else {
+        return;
+    };
+    let mut from = 0;
+    while let Some(open) = s[from..].find(['「', '『']).map(|i| from + i) {
+        let book = s[open..].starts_with('『');
+        let (open_len, close) = ('「'.len_utf8(), if book { '』' } else { '」' });
+        let body_start = open + open_len;
+        let Some(body_len) = s[body_start..].find(close) else {
+            break;
+        };
+        let body = &s[body_start..body_start + body_len];
+        from = body_start + body_len + close.len_utf8();
+        let chars = body.chars().count();
+        if chars == 0
+            || chars > 30
+            || body.contains(['。', '！', '？', '「', '『', '、'])
+            || body.starts_with(char::is_whitespace)
+            || body.ends_with(char::is_whitespace)
+        {
+            continue;
+        }
+        let before = &s[..open];
+        let after = &s[from..];
+        let cued = book
+            || WORK_NOUNS.iter().any(|w| before.ends_with(w))
+            || WORK_VERBS.iter().any(|v| after.starts_with(v));
+        if cued {
+            let start = sentence.start + body_start;
+            out.push(Candidate::new(
+                start,
+                start + body.len(),
+                EntityType::Product,
+                SOURCE,
+                Confidence::Rule,
+            ));
+        }
     }
 }
 
