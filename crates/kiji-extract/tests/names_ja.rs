@@ -73,6 +73,12 @@ const CASES: &[(&str, &[&str])] = &[
         "1963年11月イラククーデターが起きた。",
         &["EVENT:1963年11月イラククーデター"],
     ),
+    // A country's team.
+    ("決勝戦で米国代表は勝った。", &["ORG:米国代表"]),
+    (
+        "大会でアマチュア日本代表を選出した。",
+        &["ORG:アマチュア日本代表"],
+    ),
     // A government or faction named after its leader.
     ("ユドヨノ政権下の2004年に起きた。", &["ORG:ユドヨノ政権"]),
     // A lone katakana word is a company when the words after it say so.

@@ -916,6 +916,23 @@ fn chunk(
         }
     }
 
+    // 3b. A country's team ends its compound with 代表 (米国代表は, U-19
+    // サッカー中華人民共和国代表): an organisation, with what precedes.
+    if n >= 2
+        && p[n - 1].s == "代表"
+        && matches!(p[n - 2].pos(), Some(Pos::Country))
+        && after.is_some_and(|q| q.pos() == Some(Pos::Particle))
+    {
+        let s = name_start(p, n - 2, false);
+        out.push(cand(
+            p,
+            s.min(n - 2),
+            n - 1,
+            EntityType::Org,
+            Confidence::Rule,
+        ));
+    }
+
     // 3c. A home town, a sponsor and a plural nickname are a team:
     // 東北楽天イーグルス, 横浜DeNAベイスターズ.
     if n >= 3 {
