@@ -60,7 +60,47 @@ impl Recognizer for JapaneseRecognizer {
             }
         });
         harmonise(cx.text, &mut mine, &pending, SOURCE);
+        for c in &mut mine {
+            c.byte_end += numbered_tail(cx.text, c.byte_end, c.ty);
+        }
         out.append(&mut mine);
+    }
+}
+
+/// Length in bytes of a number written onto the end of a name that
+/// belongs to it: a monarch's or pope's ordinal (ルイ15世, ヨハネ・パウロ
+/// 2世) or an event's year (ニコニコ闘会議2016); 0 when there is none.
+fn numbered_tail(text: &str, end: usize, ty: EntityType) -> usize {
+    let Some(rest) = text.get(end..) else {
+        return 0;
+    };
+    let digits = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .map_or(rest.len(), |(i, _)| i);
+    if digits == 0 {
+        return 0;
+    }
+    let after = &rest[digits..];
+    match ty {
+        EntityType::Person if after.starts_with('世') => digits + '世'.len_utf8(),
+        EntityType::Event
+            if rest[..digits].chars().count() == 4 && !after.starts_with(['年', '月', '日']) =>
+        {
+            // A season: 1982-83, 2019/20.
+            let season = after
+                .strip_prefix(['-', '–', '/'])
+                .map(|s| s.bytes().take_while(u8::is_ascii_digit).count())
+                .filter(|&n| n == 2 || n == 4)
+                .map_or(0, |n| n + 1);
+            let tail = &after[season..];
+            if tail.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                0
+            } else {
+                digits + season
+            }
+        }
+        _ => 0,
     }
 }
 
