@@ -718,9 +718,16 @@ fn suffix_at(p: &[Piece<'_>], s: usize, k: usize, text: &str) -> Option<(usize, 
         let Some(first) = (s + 1..=k).find(|&i| p[i].start == from) else {
             // Inside a katakana piece (ソフトバンクグループ) the suffix
             // need not be a token of its own.
+            // The word before it needs two letters at least: フ|レーベル is
+            // a surname, not a label.
+            let word_before = text
+                .get(p[k].start..from)
+                .and_then(|h| h.rsplit(is_kana_joiner).next())
+                .map_or(0, |w| w.chars().count());
             if p[k].kind == Kind::Kana
                 && from > p[k].start
                 && all_katakana(suf)
+                && word_before != 1
                 && best.is_none_or(|b| suf.len() > b.2)
             {
                 best = Some((k, ty, suf.len()));
