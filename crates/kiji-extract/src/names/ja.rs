@@ -669,9 +669,12 @@ fn suffix_lists() -> [(&'static [&'static str], EntityType); 5] {
     ]
 }
 
-/// Facility words whose names are mostly old kanji compounds the
-/// dictionary does not know (shrines, temples, castles, tombs, forts).
-const SITES: &[&str] = &["神社", "神宮", "大社", "寺", "城", "古墳", "砦", "城跡"];
+/// Facility words whose names are mostly kanji compounds the dictionary
+/// does not know or reads as common nouns (shrines, temples, castles,
+/// tombs, forts; schools, parks, museums and halls: 青雲高校, 海洋産業博物館).
+const SITES: &[&str] = &[
+    "神社", "神宮", "大社", "寺", "城", "古墳", "砦", "城跡", "高校", "公園", "館",
+];
 
 /// Suffix words by last character: (list index, suffix, type).
 type SuffixIndex = HashMap<char, Vec<(usize, &'static str, EntityType)>>;
