@@ -297,6 +297,12 @@ const CASES: &[(&str, &[&str])] = &[
     ("石縄砦を攻めた。", &["LOCATION:石縄砦"]),
     ("その神社に参った。", &[]),
     ("飛雄馬が青雲高校を放校された。", &["LOCATION:青雲高校"]),
+    // A centre is a facility, but not one named by a common word.
+    (
+        "この考えはポンピドゥーセンターで示された。",
+        &["LOCATION:ポンピドゥーセンター"],
+    ),
+    ("世界中がデータセンターで覆われる。", &[]),
     ("新工場を建設した。", &[]),
     // A katakana name and a home town make a club; the town is no place here.
     ("ヴォラーレ岡山に移籍した。", &["ORG:ヴォラーレ岡山"]),

@@ -862,9 +862,9 @@ fn chunk(
         }
         // A product type needs a name (鞍山級, EF81形), not a common
         // word (コンパクト型, テニス雑誌); other suffixes take any katakana
-        // word, but an organisation's not one of the dictionary's common
-        // nouns (データ|センター, ベンチャー|キャピタル) while an event is
-        // named by one (バスケットボール|選手権).
+        // word, but an organisation's or a place's not one of the
+        // dictionary's common nouns (データ|センター, ベンチャー|キャピタル)
+        // while an event is named by one (バスケットボール|選手権).
         // An ordinal names an event by itself (第6回全世界空手道選手権,
         // 第二次世界大戦).
         let ordinal = ty == EntityType::Event
@@ -890,7 +890,9 @@ fn chunk(
                 q.name_like()
                     || (q.kind == Kind::Kana
                         && ty != EntityType::Product
-                        && (ty != EntityType::Org || q.unknown || q.proper.is_some()))
+                        && (!matches!(ty, EntityType::Org | EntityType::Location)
+                            || q.unknown
+                            || q.proper.is_some()))
             });
         // Kanji common nouns before a body's suffix name a public body
         // (中央規律検査委員会, 科学諮問委員会, 連邦軍).

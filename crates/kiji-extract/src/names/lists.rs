@@ -367,7 +367,6 @@ pub const JA_ORG_SUFFIXES: &[&str] = &[
     "工房",
     "ラボ",
     "研究室",
-    "センター",
     "ジャパン",
     "ホールディングズ",
     "インク",
@@ -512,6 +511,10 @@ pub const JA_FACILITY_SUFFIXES: &[&str] = &[
     "橋",
     "ビル",
     "タワー",
+    // A centre is a facility more often than a body (ポンピドゥーセンター,
+    // 町田バスセンター); 研究センター takes its body's suffix elsewhere.
+    "センター",
+    "プラザ",
     "スタジアム",
     "球場",
     "競技場",
