@@ -296,6 +296,8 @@ const CASES: &[(&str, &[&str])] = &[
     // name a site; a prefix or demonstrative does not.
     ("石縄砦を攻めた。", &["LOCATION:石縄砦"]),
     ("その神社に参った。", &[]),
+    // Temples the dictionary tags as organisations are places.
+    ("東大寺の巨鐘が落下した。", &["LOCATION:東大寺"]),
     ("飛雄馬が青雲高校を放校された。", &["LOCATION:青雲高校"]),
     // A centre is a facility, but not one named by a common word.
     (

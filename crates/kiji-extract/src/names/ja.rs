@@ -1522,7 +1522,14 @@ fn kanji_name(
             {
                 j += 1;
             }
-            out.push(cand(p, i, j, EntityType::Org, Confidence::Rule));
+            // The dictionary tags temples and shrines as organisations
+            // (東大寺, 浄土寺); ANNOTATION.md makes them places.
+            let ty = if i == k && j == k && SITES.iter().any(|w| q.s.ends_with(w)) {
+                EntityType::Location
+            } else {
+                EntityType::Org
+            };
+            out.push(cand(p, i, j, ty, Confidence::Rule));
             Some(j - k + 1)
         }
         Pos::Country | Pos::Place => {
