@@ -88,6 +88,12 @@ const CASES: &[(&str, &[&str])] = &[
         "フリードリヒ・フレーベルが創設した。",
         &["PERSON:フリードリヒ・フレーベル"],
     ),
+    // A short given name first makes a person even with a plural-like
+    // surname (-ズ is also a team's ending).
+    (
+        "千葉ロッテのマイク・ディアズが活躍した。",
+        &["ORG:千葉ロッテ", "PERSON:マイク・ディアズ"],
+    ),
     // A country's team.
     ("決勝戦で米国代表は勝った。", &["ORG:米国代表"]),
     (

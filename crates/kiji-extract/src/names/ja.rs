@@ -782,7 +782,7 @@ fn chunk(
             q.kind == Kind::Kana
                 && !q.joined
                 && (matches!(q.proper, Some(Pos::PersonGiven | Pos::PersonName))
-                    || lists::given_name_skeletons().contains(skeleton(q.s).as_str()))
+                    || lists::is_katakana_given_name(q.s))
         };
         if surname(&p[k]) && given(&p[k + 1]) || given(&p[k]) && surname(&p[k + 1]) {
             out.push(cand(p, k, k + 1, EntityType::Person, Confidence::Rule));
@@ -1418,7 +1418,7 @@ fn kana_type(q: &Piece<'_>, next: Option<&Piece<'_>>) -> (EntityType, Confidence
         Some(Pos::Organization) => (EntityType::Org, Confidence::Rule),
         Some(Pos::Country | Pos::Place) if !q.joined => (EntityType::Location, Confidence::Rule),
         // A well-known given name first: サム・アルトマン.
-        _ if q.joined && lists::given_name_skeletons().contains(skeleton(first_part).as_str()) => {
+        _ if q.joined && lists::is_katakana_given_name(first_part) => {
             (EntityType::Person, Confidence::Rule)
         }
         // A place first (アトランタ・ファルコンズ), a plural last or a

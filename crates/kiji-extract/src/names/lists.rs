@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 /// Given names (lower case), from `data/given-names.txt`.
 const GIVEN_NAMES: &str = include_str!("../../data/given-names.txt");
+/// Short given names in katakana, from `data/given-names-katakana.txt`.
+const GIVEN_NAMES_KATAKANA: &str = include_str!("../../data/given-names-katakana.txt");
 /// Well-known places, from `data/places.txt`.
 const PLACES: &str = include_str!("../../data/places.txt");
 
@@ -1328,6 +1330,21 @@ pub fn given_name_skeletons() -> &'static HashSet<String> {
             .filter(|s| s.len() >= 3)
             .collect()
     })
+}
+
+/// True when `word` (katakana) is a given name: a short one listed as
+/// written, or one whose romanised skeleton is that of a listed name.
+pub fn is_katakana_given_name(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        GIVEN_NAMES_KATAKANA
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(word)
+        || given_name_skeletons().contains(crate::link::skeleton(word).as_str())
 }
 
 /// The set of well-known places, as written.
