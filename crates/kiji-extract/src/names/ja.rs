@@ -16,7 +16,6 @@ use super::{
     all_katakana, for_each_sentence, harmonise, is_kana_joiner, is_kanji, is_katakana,
     is_latin_alnum, type_latin_run,
 };
-use crate::link::skeleton;
 use crate::{Candidate, Confidence, DocContext, Recognizer};
 use kiji_core::{EntityType, Lang, Pos, Token};
 use std::collections::HashMap;
