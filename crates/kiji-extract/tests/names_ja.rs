@@ -94,6 +94,23 @@ const CASES: &[(&str, &[&str])] = &[
         "千葉ロッテのマイク・ディアズが活躍した。",
         &["ORG:千葉ロッテ", "PERSON:マイク・ディアズ"],
     ),
+    // A body's word inside a compound the dictionary keeps whole.
+    (
+        "第一審・徳島地方裁判所は判決した。",
+        &["ORG:徳島地方裁判所"],
+    ),
+    // A numbered army or fleet keeps its ordinal; a numbered session of a
+    // body is an event.
+    ("1939年、第五艦隊の参謀となった。", &["ORG:第五艦隊"]),
+    (
+        "第38回世界遺産委員会で登録された。",
+        &["EVENT:第38回世界遺産委員会"],
+    ),
+    // A band.
+    (
+        "クレイジーケンバンドが演奏した。",
+        &["ORG:クレイジーケンバンド"],
+    ),
     // A country's team.
     ("決勝戦で米国代表は勝った。", &["ORG:米国代表"]),
     (

@@ -726,10 +726,13 @@ fn suffix_at(p: &[Piece<'_>], s: usize, k: usize, text: &str) -> Option<(usize, 
                 .get(p[k].start..from)
                 .and_then(|h| h.rsplit(is_kana_joiner).next())
                 .map_or(0, |w| w.chars().count());
-            if p[k].kind == Kind::Kana
+            // Kanji compounds the dictionary keeps whole end in a body's
+            // word of three characters or more (徳島|地方裁判所).
+            let kanji_inside = p[k].kind == Kind::Other(Pos::Noun)
+                && p[k].s.chars().all(is_kanji)
+                && suf.chars().count() >= 3;
+            if (p[k].kind == Kind::Kana && all_katakana(suf) && word_before != 1 || kanji_inside)
                 && from > p[k].start
-                && all_katakana(suf)
-                && word_before != 1
                 && best.is_none_or(|b| suf.len() > b.2)
             {
                 best = Some((k, ty, suf.len()));
@@ -812,7 +815,30 @@ fn chunk(
         } else {
             s.max(after_date)
         };
-        let mut s = if (p[s].s == "第" || NATIONAL.contains(&p[s].s)) && ty != EntityType::Event {
+        // A numbered army, fleet or cabinet keeps its ordinal (第五艦隊,
+        // 第十六軍, 第2次若槻内閣), which alone names it.
+        let numbered = p[s].s == "第"
+            && p.get(s + 1).is_some_and(|q| {
+                q.pos() == Some(Pos::Number) || q.s.chars().all(|c| c.is_ascii_digit())
+            });
+        let counter = p.get(s + 2).map_or("", |q| q.s);
+        // 第38回世界遺産委員会, 第9回Vリーグ: a numbered session or season
+        // of a body is an event.
+        let ty = if ty == EntityType::Org && numbered && counter == "回" {
+            EntityType::Event
+        } else {
+            ty
+        };
+        let numbered_body = ty == EntityType::Org
+            && numbered
+            && !matches!(
+                counter,
+                "世代" | "期" | "号" | "弾" | "位" | "種" | "条" | "章"
+            );
+        let mut s = if (p[s].s == "第" || NATIONAL.contains(&p[s].s))
+            && ty != EntityType::Event
+            && !numbered_body
+        {
             s + 1
         } else {
             s
@@ -830,11 +856,9 @@ fn chunk(
         }
         // The part before the suffix needs a name in it; a place suffix needs
         // the piece right before it to be a place-like name.
-        let before_end = if first_suffix == k && p[k].kind == Kind::Kana {
-            k + 1
-        } else {
-            first_suffix
-        };
+        let inside =
+            first_suffix == k && (p[k].kind == Kind::Kana || suffix_at(p, k, k, text).is_some());
+        let before_end = if inside { k + 1 } else { first_suffix };
         if before_end <= s {
             continue;
         }
@@ -884,6 +908,7 @@ fn chunk(
             }
         }
         let named = ordinal
+            || numbered_body
             || legal
             || p[s..before_end].iter().any(|q| {
                 q.name_like()
@@ -923,7 +948,7 @@ fn chunk(
                     .map(|q| q.s.chars().count())
                     .sum::<usize>(),
             );
-        if !(named || body || site) || p[s..before_end].iter().all(generic) {
+        if !(named || body || site) || !numbered_body && p[s..before_end].iter().all(generic) {
             continue;
         }
         let conf = if ordinal || p[s..before_end].iter().any(Piece::name_like) {

@@ -432,6 +432,10 @@ pub const JA_ORG_SUFFIXES: &[&str] = &[
     "オーケストラ",
     "アンサンブル",
     "レーベル",
+    "バンド",
+    "内閣",
+    "艦隊",
+    "製鐡",
 ];
 
 /// Heads written before the name (株式会社ストックマーク).
