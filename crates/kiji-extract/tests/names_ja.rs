@@ -52,6 +52,11 @@ const CASES: &[(&str, &[&str])] = &[
         &["EVENT:2016年アメリカ大統領選"],
     ),
     ("2016年の大会に出た。", &[]),
+    (
+        "1995年度ドラフト会議で指名された。",
+        &["EVENT:1995年度ドラフト会議"],
+    ),
+    ("2008年の第18代総選挙で当選した。", &["EVENT:第18代総選挙"]),
     // 社 and legal forms belong to the company's name; what precedes a
     // legal form is its name however common the words, a date is not.
     (
@@ -349,6 +354,20 @@ fn japanese_names_table() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn a_dated_event_outranks_the_date_inside_it() {
+    let full = kiji_extract::standard_extractor(&[], true).expect("builtin gazetteer loads");
+    let got: Vec<String> = common::extract(
+        common::tokenizer(),
+        &full,
+        "1995年度ドラフト会議で指名され、1995年度に入団した。",
+    )
+    .into_iter()
+    .map(|e| format!("{}:{}", e.ty, e.text))
+    .collect();
+    assert_eq!(got, ["EVENT:1995年度ドラフト会議", "DATE:1995年度"]);
 }
 
 /// Prints the tokens of `KIJI_DUMP` (a debugging aid).

@@ -892,7 +892,8 @@ fn chunk(
         // 第二次世界大戦).
         let ordinal = ty == EntityType::Event
             && p[s].s == "第"
-            && p.get(s + 2).is_some_and(|q| matches!(q.s, "回" | "次"));
+            && p.get(s + 2)
+                .is_some_and(|q| matches!(q.s, "回" | "次" | "代"));
         // A legal form makes what precedes it a company's name, however
         // common its words (レインボー|薬品|株式会社, 首都|高速|道路|株式会社).
         let legal = matches!(suffix_text, "株式会社" | "有限会社" | "合同会社");
@@ -951,18 +952,21 @@ fn chunk(
         if !(named || body || site) || !numbered_body && p[s..before_end].iter().all(generic) {
             continue;
         }
-        let conf = if ordinal || p[s..before_end].iter().any(Piece::name_like) {
+        // A year written onto an event is part of its name (1992年アルベール
+        // ビルオリンピック, 2016年アメリカ大統領選) and says it is one
+        // (1995年度ドラフト会議), so the name outranks the date inside it.
+        let year_at = |i: usize| {
+            p[i].s.chars().all(|c| c.is_ascii_digit())
+                && p.get(i + 1).is_some_and(|q| matches!(q.s, "年" | "年度"))
+        };
+        let year_before = ty == EntityType::Event && s >= 2 && year_at(s - 2);
+        let dated = year_before || ty == EntityType::Event && year_at(s);
+        let conf = if ordinal || dated || p[s..before_end].iter().any(Piece::name_like) {
             Confidence::Rule
         } else {
             Confidence::Guess
         };
-        // A year written onto an event is part of its name (1992年アルベール
-        // ビルオリンピック, 2016年アメリカ大統領選).
-        if ty == EntityType::Event
-            && s >= 2
-            && matches!(p[s - 1].s, "年" | "年度")
-            && p[s - 2].s.chars().all(|c| c.is_ascii_digit())
-        {
+        if year_before {
             s -= 2;
         }
         out.push(cand(p, s, k, ty, conf));
