@@ -1677,6 +1677,8 @@ fn surname_and_unread_given(p: &[Piece<'_>], k: usize) -> Option<usize> {
         // characters common in given names too (銀二, 鉄平, 重信).
         "工", "電", "産", "商", "証", "薬", "化", "船", "機", "製", "通", "運", "急", "映", "放",
         "鋼", "業", "物",
+        // Shops, homes and works: 山田店, 鈴木宅, 佐藤作, 高橋著, 田中丸.
+        "店", "宅", "作", "著", "訳", "編", "談", "号", "丸", "方", "人", "字",
     ];
     let first = &p[k];
     if first.pos() != Some(Pos::PersonSurname)
