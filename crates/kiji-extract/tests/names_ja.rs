@@ -52,6 +52,9 @@ const CASES: &[(&str, &[&str])] = &[
         &["EVENT:2016年アメリカ大統領選"],
     ),
     ("2016年の大会に出た。", &[]),
+    // A suffix word alone, or after common words, names nothing.
+    ("数えきれないほどのAIプロジェクトを見てきた。", &[]),
+    ("船橋で行われた草レースに出た。", &["LOCATION:船橋"]),
     (
         "1995年度ドラフト会議で指名された。",
         &["EVENT:1995年度ドラフト会議"],

@@ -856,8 +856,9 @@ fn chunk(
         }
         // The part before the suffix needs a name in it; a place suffix needs
         // the piece right before it to be a place-like name.
-        let inside =
-            first_suffix == k && (p[k].kind == Kind::Kana || suffix_at(p, k, k, text).is_some());
+        // The suffix ends a piece that also holds the name (ソフトバンク
+        // グループ, 徳島|地方裁判所) only when it is strictly inside it.
+        let inside = first_suffix == k && suffix_at(p, k, k, text).is_some();
         let before_end = if inside { k + 1 } else { first_suffix };
         if before_end <= s {
             continue;
