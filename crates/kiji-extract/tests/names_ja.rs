@@ -119,6 +119,9 @@ const CASES: &[(&str, &[&str])] = &[
         "クレイジーケンバンドが演奏した。",
         &["ORG:クレイジーケンバンド"],
     ),
+    // English function words make a phrase, not a person.
+    ("革新的なテキスト・ツー・ビデオ生成AIが登場した。", &[]),
+    ("大使にミン・トゥを指名した。", &["PERSON:ミン・トゥ"]),
     // A country's team.
     ("決勝戦で米国代表は勝った。", &["ORG:米国代表"]),
     (

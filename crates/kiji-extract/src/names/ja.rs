@@ -103,6 +103,20 @@ fn numbered_tail(text: &str, end: usize, ty: EntityType) -> usize {
     }
 }
 
+/// English function words as katakana writes them inside joined phrases
+/// and titles; names of people do not contain them (トゥ and ジ are left
+/// out: ミン・トゥ is a Burmese name).
+const KANA_FUNCTION_WORDS: &[&str] = &[
+    "ツー",
+    "トゥー",
+    "オブ",
+    "アンド",
+    "ザ",
+    "フォー",
+    "ウィズ",
+    "フロム",
+];
+
 /// Kinds of work a title in 「」 follows (アルバム「…」, 特別展「…」).
 const WORK_NOUNS: &[&str] = &[
     "アルバム",
@@ -1151,7 +1165,23 @@ fn chunk(
                     k += 1;
                     continue;
                 }
+                // English function words joined in (テキスト・ツー・ビデオ,
+                // バンド・オブ・ブラザース) make a phrase or a title, not a
+                // person; modifying a noun (…ビデオ生成) it is a term.
+                let phrase = q.joined
+                    && q.s
+                        .split(is_kana_joiner)
+                        .any(|w| KANA_FUNCTION_WORDS.contains(&w));
+                if phrase && k + 1 < n {
+                    k += 1;
+                    continue;
+                }
                 let (ty, conf) = kana_type(q, next);
+                let (ty, conf) = if phrase && ty == EntityType::Person {
+                    (EntityType::Org, Confidence::Guess)
+                } else {
+                    (ty, conf)
+                };
                 // A single katakana word the dictionary does not know, with
                 // no cue, is as often vocabulary (イグアナ, タッチダウン) or a
                 // company as a surname: only a full name elsewhere in the
