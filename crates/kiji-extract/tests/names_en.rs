@@ -169,6 +169,11 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     // In a title-case heading capitals say nothing; cued names stay.
     ("Market Reaction and Regional Outlook", &[]),
+    // Long headings too, glued to the first sentence in scraped text.
+    (
+        "Concerns Rise Over the Model and Its Impact on the Creative and Tech Ecosystem The move reflects a stance.",
+        &[],
+    ),
     // A capitalised article inside a run starts a new sentence whose full
     // stop was lost in scraping.
     (

@@ -39,6 +39,10 @@ const ABBREVIATIONS: &[&str] = &[
 /// Abbreviations that only hold before a number: `No. 5` but `No. They …`.
 const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Art", "art", "p"];
 
+/// Openers of a sentence glued to a title-case heading before it (see
+/// `Segmenter::glued_heading_end`); only those never inside a title.
+const HEADING_BREAKERS: &[&str] = &["The", "This", "It", "These", "When", "While", "After"];
+
 /// Words that start a new sentence after a dotted acronym: `in the U.S. The
 /// company …` ends a sentence, `the U.S. Navy` does not.
 const SENTENCE_STARTERS: &[&str] = &[
@@ -103,6 +107,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             '。' | '｡' | '！' | '？' => seg.cjk_end(c, next),
             '!' | '?' => seg.bang_end(pos, next),
             '.' | '…' => seg.period_end(pos, next),
+            ' ' => seg.glued_heading_end(pos),
             _ => None,
         };
         if let Some(end) = end {
@@ -342,6 +347,34 @@ impl<'t> Segmenter<'t> {
         Some(end)
     }
 
+    /// End of a title-case heading that scraped text runs into the first
+    /// sentence with no terminator or line break between them (`… Creative
+    /// and Tech Ecosystem The move reflects …`): at the space `pos`, when a
+    /// capitalised sentence opener followed by a lower-case word comes next,
+    /// a capitalised word comes before, and every word of four letters or
+    /// more since the sentence start is capitalised, four words at least.
+    fn glued_heading_end(&self, pos: usize) -> Option<usize> {
+        let rest = &self.text[pos + 1..];
+        let opener = HEADING_BREAKERS
+            .iter()
+            .find(|w| rest.starts_with(*w) && rest[w.len()..].starts_with(' '))?;
+        let after = rest[opener.len() + 1..].chars().next()?;
+        if !after.is_ascii_lowercase() {
+            return None;
+        }
+        let before = self.word_before(pos);
+        if before.chars().count() < 2 || !before.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let head = &self.text[self.start..pos];
+        let words = head.split_whitespace().count();
+        let title_case = head
+            .split_whitespace()
+            .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 4)
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        (words >= 4 && title_case).then_some(pos)
+    }
+
     /// True when the first non-space character at or after `from` may start
     /// a sentence: a capital, digit, opening quote or a letter of a caseless
     /// script. A line break counts too (it ends the sentence anyway).
@@ -454,6 +487,23 @@ mod tests {
             ("", &[]),
             ("   \n\t\u{3000} \r\n", &[]),
             ("no terminator at all", &["no terminator at all"]),
+            // A title-case heading glued to the first sentence of scraped text.
+            (
+                "Concerns Rise Over Sora Model and Its Impact on Creative Ecosystem The move reflects a stance.",
+                &[
+                    "Concerns Rise Over Sora Model and Its Impact on Creative Ecosystem",
+                    "The move reflects a stance.",
+                ],
+            ),
+            // Not in running text, nor before a capitalised title.
+            (
+                "The company said The move was bad.",
+                &["The company said The move was bad."],
+            ),
+            (
+                "Markets Rally After Fed Meets The Press Again",
+                &["Markets Rally After Fed Meets The Press Again"],
+            ),
             ("  padded.  ", &["padded."]),
             // Japanese terminators, full and half width, and runs of them.
             ("晴れ。雨。", &["晴れ。", "雨。"]),

@@ -454,7 +454,7 @@ fn sentence(
 }
 
 /// True when the sentence is a title-case heading: no closing punctuation,
-/// at most twelve words, and every word of four letters or more that is not
+/// at most twenty words, and every word of four letters or more that is not
 /// a function word capitalised, at least two of them.
 fn heading(text: &str, toks: &[Token]) -> bool {
     let last = (0..toks.len())
@@ -477,7 +477,7 @@ fn heading(text: &str, toks: &[Token]) -> bool {
                     .any(|f| f.eq_ignore_ascii_case(w))
         })
         .collect();
-    words.len() <= 12
+    words.len() <= 20
         && content.len() >= 2
         && content
             .iter()
