@@ -363,6 +363,20 @@ fn japanese_names_table() {
 }
 
 #[test]
+fn numbered_roads_are_places() {
+    let full = kiji_extract::standard_extractor(&[], true).expect("builtin gazetteer loads");
+    let got: Vec<String> = common::extract(
+        common::tokenizer(),
+        &full,
+        "国道2号線の南側と県道１２号に沿って店が並ぶ。",
+    )
+    .into_iter()
+    .map(|e| format!("{}:{}", e.ty, e.text))
+    .collect();
+    assert_eq!(got, ["LOCATION:国道2号線", "LOCATION:県道１２号"]);
+}
+
+#[test]
 fn a_dated_event_outranks_the_date_inside_it() {
     let full = kiji_extract::standard_extractor(&[], true).expect("builtin gazetteer loads");
     let got: Vec<String> = common::extract(

@@ -50,11 +50,9 @@ impl Recognizer for JapaneseRecognizer {
                 make_pieces(cx.text, toks, &mut pieces);
                 sentence(cx.text, &pieces, &mut mine, &mut pending);
                 if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
-                    quoted_titles(
-                        cx.text,
-                        first.span.byte_start..last.span.byte_end,
-                        &mut mine,
-                    );
+                    let range = first.span.byte_start..last.span.byte_end;
+                    quoted_titles(cx.text, range.clone(), &mut mine);
+                    numbered_roads(cx.text, range, &mut mine);
                 }
             }
         });
@@ -116,6 +114,50 @@ const KANA_FUNCTION_WORDS: &[&str] = &[
     "ウィズ",
     "フロム",
 ];
+
+/// Kinds of public road numbered in Japan (国道2号線, 県道45号).
+const ROAD_KINDS: &[&str] = &["国道", "県道", "都道", "府道", "道道", "市道", "州道"];
+
+/// Numbered roads: a road kind, a number and 号, with 線 or バイパス when
+/// written (国道2号線, 県道12号): places, whatever counter the number has.
+fn numbered_roads(text: &str, sentence: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
+    let Some(s) = text.get(sentence.clone()) else {
+        return;
+    };
+    for kind in ROAD_KINDS {
+        let mut from = 0;
+        while let Some(at) = s[from..].find(kind).map(|i| from + i) {
+            from = at + kind.len();
+            let rest = &s[from..];
+            let digits = rest
+                .char_indices()
+                .find(|&(_, c)| {
+                    !(c.is_ascii_digit()
+                        || ('０'..='９').contains(&c)
+                        || "一二三四五六七八九十百".contains(c))
+                })
+                .map_or(rest.len(), |(i, _)| i);
+            if digits == 0 || !rest[digits..].starts_with('号') {
+                continue;
+            }
+            let mut end = from + digits + '号'.len_utf8();
+            for tail in ["線", "バイパス"] {
+                if s[end..].starts_with(tail) {
+                    end += tail.len();
+                    break;
+                }
+            }
+            out.push(Candidate::new(
+                sentence.start + at,
+                sentence.start + end,
+                EntityType::Location,
+                SOURCE,
+                Confidence::Rule,
+            ));
+            from = end;
+        }
+    }
+}
 
 /// Kinds of work a title in 「」 follows (アルバム「…」, 特別展「…」).
 const WORK_NOUNS: &[&str] = &[
