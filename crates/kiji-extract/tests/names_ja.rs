@@ -330,6 +330,11 @@ const CASES: &[(&str, &[&str])] = &[
     // name a site; a prefix or demonstrative does not.
     ("石縄砦を攻めた。", &["LOCATION:石縄砦"]),
     ("その神社に参った。", &[]),
+    (
+        "北野建設が湯島天満宮に奉納した。",
+        &["ORG:北野建設", "LOCATION:湯島天満宮"],
+    ),
+    ("名神高速道路から分岐する。", &["LOCATION:名神高速道路"]),
     // Temples the dictionary tags as organisations are places.
     ("東大寺の巨鐘が落下した。", &["LOCATION:東大寺"]),
     ("飛雄馬が青雲高校を放校された。", &["LOCATION:青雲高校"]),

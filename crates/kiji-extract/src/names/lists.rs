@@ -501,6 +501,8 @@ pub const JA_PLACE_SUFFIXES: &[&str] = &[
     "中部",
     "東海岸",
     "西海岸",
+    // Edo-period domains (大多喜藩).
+    "藩",
 ];
 
 /// Facilities (ANNOTATION: named facilities are LOCATION).
@@ -586,6 +588,10 @@ pub const JA_FACILITY_SUFFIXES: &[&str] = &[
     "撮影所",
     "商店街",
     "宇宙センター",
+    "天満宮",
+    "自動車道",
+    "高速道路",
+    "運河",
 ];
 
 /// Products: a name-like compound ending in one is a PRODUCT (ships,
