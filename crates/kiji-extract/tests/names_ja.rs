@@ -155,6 +155,16 @@ const CASES: &[(&str, &[&str])] = &[
     ("同社は「ポン」を発表した。", &["PRODUCT:ポン"]),
     ("彼は『坊っちゃん』を読んだ。", &["PRODUCT:坊っちゃん"]),
     ("彼は「結構です」と話した。", &[]),
+    // A publisher's title; titles listed together share a cue.
+    (
+        "講談社「なかよし」と小学館「ちゃお」で連載される。",
+        &["ORG:講談社", "PRODUCT:なかよし", "PRODUCT:ちゃお"],
+    ),
+    (
+        "上田広の「鮑慶郷」「黄塵」を出版した。",
+        &["PERSON:上田広", "PRODUCT:鮑慶郷", "PRODUCT:黄塵"],
+    ),
+    ("神社の総本社「みやしろ」は鈴鹿にある。", &["LOCATION:鈴鹿"]),
     ("「高い」という声があった。", &[]),
     // Periods named after a capital or an era are no places.
     ("江戸時代から明治時代に栄えた。", &[]),

@@ -222,13 +222,41 @@ const WORK_VERBS: &[&str] = &[
     "が収録",
 ];
 
+/// What follows quoted speech or a quoted term: 「…」と述べた, 「…」という.
+const SPEECH_AFTER: &[&str] = &[
+    "という",
+    "といった",
+    "と言",
+    "と述",
+    "と語",
+    "と話",
+    "と答",
+    "と強調",
+    "と指摘",
+    "と主張",
+    "と説明",
+    "と発言",
+    "とし",
+    "と思",
+    "と考",
+    "と呼",
+    "と題",
+    "と書",
+    "と記",
+    "って",
+];
+
 /// Titles of works: 『…』 always, 「…」 after the kind of work (アルバム
-/// 「…」) or before a verb of publishing (「…」を発表). Speech and terms are
-/// quoted in 「」 too, so without a cue a 「」 quotation is left alone.
+/// 「…」) or a publisher (講談社「…」), or before a verb of publishing
+/// (「…」を発表). Titles listed together share their cue (「鮑慶郷」「黄塵」
+/// を書いた). Speech and terms are quoted in 「」 too, so without a cue a
+/// 「」 quotation is left alone.
 fn quoted_titles(text: &str, sentence: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
     let Some(s) = text.get(sentence.clone()) else {
         return;
     };
+    // (open, body start, body end, end after the closing bracket, cued)
+    let mut quotes: Vec<(usize, usize, usize, usize, bool)> = Vec::new();
     let mut from = 0;
     while let Some(open) = s[from..].find(['「', '『']).map(|i| from + i) {
         let book = s[open..].starts_with('『');
@@ -237,8 +265,9 @@ fn quoted_titles(text: &str, sentence: std::ops::Range<usize>, out: &mut Vec<Can
         let Some(body_len) = s[body_start..].find(close) else {
             break;
         };
-        let body = &s[body_start..body_start + body_len];
-        from = body_start + body_len + close.len_utf8();
+        let body_end = body_start + body_len;
+        let body = &s[body_start..body_end];
+        from = body_end + close.len_utf8();
         let chars = body.chars().count();
         if chars == 0
             || chars > 30
@@ -250,19 +279,46 @@ fn quoted_titles(text: &str, sentence: std::ops::Range<usize>, out: &mut Vec<Can
         }
         let before = &s[..open];
         let after = &s[from..];
+        let speech = SPEECH_AFTER.iter().any(|w| after.starts_with(w));
+        // A publisher right before (講談社「なかよし」, 小学館「ちゃお」), not
+        // a count of companies (約2千社「…」) or a generic word (総本社,
+        // 同社, 会社, 旅館).
+        let publisher = before.ends_with(['社', '館'])
+            && !before.chars().rev().nth(1).is_some_and(|c| {
+                c.is_numeric() || "千百万本支神寺会各同自他当両入出別旅".contains(c)
+            });
         let cued = book
             || WORK_NOUNS.iter().any(|w| before.ends_with(w))
-            || WORK_VERBS.iter().any(|v| after.starts_with(v));
-        if cued {
-            let start = sentence.start + body_start;
-            out.push(Candidate::new(
-                start,
-                start + body.len(),
-                EntityType::Product,
-                SOURCE,
-                Confidence::Rule,
-            ));
+            || WORK_VERBS.iter().any(|v| after.starts_with(v))
+            || (publisher && !speech);
+        quotes.push((open, body_start, body_end, from, cued));
+    }
+    // Runs of quotations written one after another, or joined by 、・や
+    // と, share a cue.
+    let mut run_start = 0;
+    for i in 0..=quotes.len() {
+        let joined = i > 0
+            && i < quotes.len()
+            && matches!(
+                &s[quotes[i - 1].3..quotes[i].0],
+                "" | "、" | "・" | "や" | "と"
+            );
+        if joined {
+            continue;
         }
+        let run = &quotes[run_start..i];
+        if run.iter().any(|q| q.4) {
+            for &(_, body_start, body_end, _, _) in run {
+                out.push(Candidate::new(
+                    sentence.start + body_start,
+                    sentence.start + body_end,
+                    EntityType::Product,
+                    SOURCE,
+                    Confidence::Rule,
+                ));
+            }
+        }
+        run_start = i;
     }
 }
 
