@@ -377,32 +377,30 @@ fn japanese_names_table() {
     );
 }
 
+/// The entities the standard extractor (gazetteer, numeric expressions and
+/// names) finds in `text`, as `TYPE:text`, in text order.
+fn all_entities(text: &str) -> Vec<String> {
+    let full = kiji_extract::standard_extractor(&[], true).expect("builtin gazetteer loads");
+    common::extract(common::tokenizer(), &full, text)
+        .into_iter()
+        .map(|e| format!("{}:{}", e.ty, e.text))
+        .collect()
+}
+
 #[test]
 fn numbered_roads_are_places() {
-    let full = kiji_extract::standard_extractor(&[], true).expect("builtin gazetteer loads");
-    let got: Vec<String> = common::extract(
-        common::tokenizer(),
-        &full,
-        "国道2号線の南側と県道１２号に沿って店が並ぶ。",
-    )
-    .into_iter()
-    .map(|e| format!("{}:{}", e.ty, e.text))
-    .collect();
-    assert_eq!(got, ["LOCATION:国道2号線", "LOCATION:県道１２号"]);
+    assert_eq!(
+        all_entities("国道2号線の南側と県道１２号に沿って店が並ぶ。"),
+        ["LOCATION:国道2号線", "LOCATION:県道１２号"]
+    );
 }
 
 #[test]
 fn a_dated_event_outranks_the_date_inside_it() {
-    let full = kiji_extract::standard_extractor(&[], true).expect("builtin gazetteer loads");
-    let got: Vec<String> = common::extract(
-        common::tokenizer(),
-        &full,
-        "1995年度ドラフト会議で指名され、1995年度に入団した。",
-    )
-    .into_iter()
-    .map(|e| format!("{}:{}", e.ty, e.text))
-    .collect();
-    assert_eq!(got, ["EVENT:1995年度ドラフト会議", "DATE:1995年度"]);
+    assert_eq!(
+        all_entities("1995年度ドラフト会議で指名され、1995年度に入団した。"),
+        ["EVENT:1995年度ドラフト会議", "DATE:1995年度"]
+    );
 }
 
 /// Prints the tokens of `KIJI_DUMP` (a debugging aid).

@@ -1463,30 +1463,6 @@ fn place_cue(rest: &[Piece<'_>]) -> bool {
     }
 }
 
-/// Titles of a field or trade, which a common noun naming the field may
-/// precede (テニス選手, ロック歌手).
-const FIELD_TITLES: &[&str] = &[
-    "選手",
-    "監督",
-    "教授",
-    "准教授",
-    "学者",
-    "哲学者",
-    "科学者",
-    "数学者",
-    "物理学者",
-    "経済学者",
-    "詩人",
-    "軍人",
-    "人物",
-    "指導者",
-    "作家",
-    "歌手",
-    "記者",
-    "奏者",
-    "コーチ",
-];
-
 /// The first piece of a person's name ending right before the title at `k`,
 /// when what precedes looks like one.
 fn person_before(p: &[Piece<'_>], k: usize, strong: bool) -> Option<usize> {
@@ -1514,7 +1490,7 @@ fn person_before(p: &[Piece<'_>], k: usize, strong: bool) -> Option<usize> {
             let field = !prev.joined
                 && !prev.unknown
                 && prev.proper.is_none()
-                && FIELD_TITLES.contains(&p[k].s);
+                && lists::JA_FIELD_TITLES.contains(&p[k].s);
             ((strong || personish) && !country && !field).then_some(k - 1)
         }
         Kind::Other(_) => {

@@ -14,6 +14,31 @@ const GIVEN_NAMES_KATAKANA: &str = include_str!("../../data/given-names-katakana
 /// Well-known places, from `data/places.txt`.
 const PLACES: &str = include_str!("../../data/places.txt");
 
+/// Titles of a field or trade, which a common noun naming the field may
+/// precede (テニス選手, ロック歌手): the field, not a person. Most are also
+/// [`JA_PERSON_TITLES_STRONG`].
+pub const JA_FIELD_TITLES: &[&str] = &[
+    "選手",
+    "監督",
+    "教授",
+    "准教授",
+    "学者",
+    "哲学者",
+    "科学者",
+    "数学者",
+    "物理学者",
+    "経済学者",
+    "詩人",
+    "軍人",
+    "人物",
+    "指導者",
+    "作家",
+    "歌手",
+    "記者",
+    "奏者",
+    "コーチ",
+];
+
 /// Japanese titles and honorifics that follow a person's name and are left
 /// out of the span. Strong ones say "person" whatever precedes them.
 pub const JA_PERSON_TITLES_STRONG: &[&str] = &[
