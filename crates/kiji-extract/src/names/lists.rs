@@ -1371,27 +1371,23 @@ pub fn given_name_skeletons() -> &'static HashSet<String> {
 /// written, or one whose romanised skeleton is that of a listed name.
 pub fn is_katakana_given_name(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        GIVEN_NAMES_KATAKANA
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(word)
+    SET.get_or_init(|| listed(GIVEN_NAMES_KATAKANA).collect())
+        .contains(word)
         || given_name_skeletons().contains(crate::link::skeleton(word).as_str())
 }
 
 /// The set of well-known places, as written.
 pub fn places() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        PLACES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    SET.get_or_init(|| listed(PLACES).collect())
+}
+
+/// The entries of a word list file: one a line, `#` comments and blank
+/// lines skipped.
+fn listed(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Words never taken for names in Latin script: [`EN_NOT_NAMES`] and the
