@@ -997,13 +997,8 @@ fn chunk(
                 }
             }
         }
-        // A product type needs a name (鞍山級, EF81形), not a common
-        // word (コンパクト型, テニス雑誌); other suffixes take any katakana
-        // word, but an organisation's or a place's not one of the
-        // dictionary's common nouns (データ|センター, ベンチャー|キャピタル)
-        // while an event is named by one (バスケットボール|選手権).
         // An ordinal names an event by itself (第6回全世界空手道選手権,
-        // 第二次世界大戦).
+        // 第18代総選挙).
         let ordinal = ty == EntityType::Event
             && p[s].s == "第"
             && p.get(s + 2)
@@ -1022,6 +1017,11 @@ fn chunk(
                 s -= 1;
             }
         }
+        // A product type needs a name (鞍山級, EF81形), not a common
+        // word (コンパクト型, テニス雑誌); other suffixes take any katakana
+        // word, but an organisation's or a place's not one of the
+        // dictionary's common nouns (データ|センター, ベンチャー|キャピタル)
+        // while an event is named by one (バスケットボール|選手権).
         let named = ordinal
             || numbered_body
             || legal
