@@ -128,6 +128,8 @@ const CASES: &[(&str, &[&str])] = &[
         "大会でアマチュア日本代表を選出した。",
         &["ORG:アマチュア日本代表"],
     ),
+    // Kanji common nouns before 会 name a body, as before 党 or 協会.
+    ("立憲政友会の犬養毅が首相になった。", &["ORG:立憲政友会"]),
     // A government or faction named after its leader.
     ("ユドヨノ政権下の2004年に起きた。", &["ORG:ユドヨノ政権"]),
     // A lone katakana word is a company when the words after it say so.

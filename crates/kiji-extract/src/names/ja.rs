@@ -759,6 +759,10 @@ const BODIES: &[&str] = &[
     "同盟",
     "連盟",
     "協会",
+    "会",
+    "政府",
+    "議会",
+    "裁判所",
 ];
 
 /// Nationwide prefixes that open an event's name (全日本|選手権) but are
