@@ -137,6 +137,12 @@ const CASES: &[(&str, &[&str])] = &[
     ("スリーコムはパームの株式を保有する。", &["ORG:パーム"]),
     ("コープラドより発売された。", &["ORG:コープラド"]),
     ("新しいプラットフォームが発売された。", &[]),
+    // ... a product when they say it is released, fitted or built on ...
+    (
+        "Nullsoftは最初のWinampをリリース。",
+        &["ORG:Nullsoft", "PRODUCT:Winamp"],
+    ),
+    ("初代ヴィッツをベースとした車両。", &["PRODUCT:ヴィッツ"]),
     // ... and a place when they say that.
     (
         "彼は1835年、リヴァプールで生まれた。",

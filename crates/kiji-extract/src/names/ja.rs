@@ -1218,6 +1218,9 @@ fn chunk(
                 }
                 let (ty, conf) = match next.map(|n| n.s) {
                     Some("社") => (EntityType::Org, Confidence::Rule),
+                    _ if k + 1 == n && product_cue(rest) => {
+                        (EntityType::Product, Confidence::Guess)
+                    }
                     _ => type_latin_run(q.s),
                 };
                 out.push(cand(p, k, k, ty, conf));
@@ -1245,6 +1248,11 @@ fn chunk(
                 }
                 if !person_end[k] && !q.joined && n == 1 && org_cue(rest, q.name_like()) {
                     out.push(cand(p, k, k, EntityType::Org, Confidence::Rule));
+                    k += 1;
+                    continue;
+                }
+                if !person_end[k] && k + 1 == n && q.name_like() && product_cue(rest) {
+                    out.push(cand(p, k, k, EntityType::Product, Confidence::Rule));
                     k += 1;
                     continue;
                 }
@@ -1401,6 +1409,32 @@ fn org_cue(rest: &[Piece<'_>], name_like: bool) -> bool {
             name_like && matches!(next, "発売" | "販売" | "出版" | "刊行" | "発行")
         }
         "を" => matches!(next, "買収" | "子会社" | "傘下"),
+        _ => false,
+    }
+}
+
+/// True when the words after a name say it is a product: it is released,
+/// installed, built on or fitted (Winampをリリース, RMAXをベースに,
+/// Androidを搭載).
+fn product_cue(rest: &[Piece<'_>]) -> bool {
+    let word = |i: usize| rest.get(i).map_or("", |q| q.s);
+    let next = word(1);
+    match word(0) {
+        "を" => matches!(
+            next,
+            "リリース"
+                | "発売"
+                | "搭載"
+                | "採用"
+                | "インストール"
+                | "ダウンロード"
+                | "ベース"
+                | "元"
+                | "移植"
+                | "導入"
+        ),
+        "に" => matches!(next, "搭載" | "移植" | "対応" | "実装"),
+        "が" => matches!(next, "発売" | "リリース" | "搭載"),
         _ => false,
     }
 }
