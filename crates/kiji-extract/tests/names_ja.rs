@@ -153,6 +153,7 @@ const CASES: &[(&str, &[&str])] = &[
         "記録中にデリヒゼンの南の畑が記された。",
         &["LOCATION:デリヒゼン"],
     ),
+    ("彼はマールボロの町長に選ばれた。", &["LOCATION:マールボロ"]),
     // Titles of works: 『』 always, 「」 after the kind of work or before a
     // verb of publishing; other quotations are speech or terms.
     (

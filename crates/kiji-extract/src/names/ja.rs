@@ -1442,7 +1442,8 @@ fn product_cue(rest: &[Piece<'_>]) -> bool {
 /// True when the words after a lone katakana name say it is a place: being
 /// born or held there (リヴァプールで生まれた), moving or arriving there
 /// (ペカンバルに搬入), passing or taking it (ヴォルホフを通って, シャルル
-/// ロワを落とし), or a direction or part of it (デリヒゼンの南).
+/// ロワを落とし), a direction or part of it (デリヒゼンの南), or its mayor
+/// or people (マールボロの町長).
 fn place_cue(rest: &[Piece<'_>]) -> bool {
     let word = |i: usize| rest.get(i).map_or("", |q| q.s);
     let next = word(1);
@@ -1497,6 +1498,13 @@ fn place_cue(rest: &[Piece<'_>]) -> bool {
                 | "沖"
                 | "港"
                 | "住民"
+                | "町長"
+                | "市長"
+                | "村長"
+                | "知事"
+                | "州知事"
+                | "市民"
+                | "市内"
         ),
         _ => false,
     }
