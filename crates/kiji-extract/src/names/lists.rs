@@ -716,6 +716,12 @@ pub const JA_EVENT_SUFFIXES: &[&str] = &[
     "総裁選",
     "事故",
     "競走",
+    "火災",
+    "会談",
+    "台風",
+    "キャンペーン",
+    "派兵",
+    "再統一",
 ];
 
 /// Words never taken as names on their own, and not as a name's first part
