@@ -722,6 +722,16 @@ pub const JA_EVENT_SUFFIXES: &[&str] = &[
     "キャンペーン",
     "派兵",
     "再統一",
+    "ボウル",
+    "ゴールドラッシュ",
+    "名人戦",
+    "王将戦",
+    "竜王戦",
+    "棋聖戦",
+    "王位戦",
+    "王座戦",
+    "音楽祭",
+    "映画祭",
 ];
 
 /// Words never taken as names on their own, and not as a name's first part
