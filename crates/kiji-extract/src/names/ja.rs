@@ -1342,9 +1342,9 @@ fn person_cue(p: &[Piece<'_>], k: usize, rest: &[Piece<'_>], loanlike: bool) -> 
     if let Some(next) = p.get(k + 1) {
         return lists::ja_person_after().contains(next.s);
     }
-    let word = |i: usize| rest.get(i).map_or("", |q| q.s);
-    match word(0) {
-        "の" => lists::ja_kin().contains(word(1)),
+    let (particle, next) = particle_and_word(rest);
+    match particle {
+        "の" => lists::ja_kin().contains(next),
         "亡き" => true,
         "は" | "が" if !loanlike => {
             // Up to the end of the clause that has this subject.
@@ -1372,6 +1372,13 @@ fn person_cue(p: &[Piece<'_>], k: usize, rest: &[Piece<'_>], loanlike: bool) -> 
     }
 }
 
+/// The two words after a name (its particle and the word that follows),
+/// "" where the sentence ends: what the cue functions below read.
+fn particle_and_word<'t>(rest: &[Piece<'t>]) -> (&'t str, &'t str) {
+    let word = |i: usize| rest.get(i).map_or("", |q| q.s);
+    (word(0), word(1))
+}
+
 /// True when the words after a lone katakana word say it names a company
 /// or a team: its shares or market value (スリーコムの時価総額), joining it
 /// (レンフェに入社, パイレーツに移籍), a company's verbs right after it as
@@ -1379,9 +1386,8 @@ fn person_cue(p: &[Piece<'_>], k: usize, rest: &[Piece<'_>], loanlike: bool) -> 
 /// The last two only for words that look like names (`name_like`): things
 /// too are sold (プラットフォームが発売された).
 fn org_cue(rest: &[Piece<'_>], name_like: bool) -> bool {
-    let word = |i: usize| rest.get(i).map_or("", |q| q.s);
-    let next = word(1);
-    match word(0) {
+    let (particle, next) = particle_and_word(rest);
+    match particle {
         "の" => matches!(
             next,
             "株式"
@@ -1417,9 +1423,8 @@ fn org_cue(rest: &[Piece<'_>], name_like: bool) -> bool {
 /// installed, built on or fitted (Winampをリリース, RMAXをベースに,
 /// Androidを搭載).
 fn product_cue(rest: &[Piece<'_>]) -> bool {
-    let word = |i: usize| rest.get(i).map_or("", |q| q.s);
-    let next = word(1);
-    match word(0) {
+    let (particle, next) = particle_and_word(rest);
+    match particle {
         "を" => matches!(
             next,
             "リリース"
@@ -1445,10 +1450,9 @@ fn product_cue(rest: &[Piece<'_>]) -> bool {
 /// ロワを落とし), a direction or part of it (デリヒゼンの南), or its mayor
 /// or people (マールボロの町長).
 fn place_cue(rest: &[Piece<'_>]) -> bool {
-    let word = |i: usize| rest.get(i).map_or("", |q| q.s);
-    let next = word(1);
+    let (particle, next) = particle_and_word(rest);
     let starts = |list: &[&str]| list.iter().any(|w| next.starts_with(w));
-    match word(0) {
+    match particle {
         "で" => starts(&[
             "生まれ",
             "育っ",
