@@ -1541,7 +1541,7 @@ fn person_before(p: &[Piece<'_>], k: usize, strong: bool) -> Option<usize> {
             let field = !prev.joined
                 && !prev.unknown
                 && prev.proper.is_none()
-                && lists::JA_FIELD_TITLES.contains(&p[k].s);
+                && lists::ja_field_titles().contains(p[k].s);
             ((strong || personish) && !country && !field).then_some(k - 1)
         }
         Kind::Other(_) => {

@@ -14,14 +14,12 @@ const GIVEN_NAMES_KATAKANA: &str = include_str!("../../data/given-names-katakana
 /// Well-known places, from `data/places.txt`.
 const PLACES: &str = include_str!("../../data/places.txt");
 
-/// Titles of a field or trade, which a common noun naming the field may
-/// precede (テニス選手, ロック歌手): the field, not a person. Most are also
-/// [`JA_PERSON_TITLES_STRONG`].
-pub const JA_FIELD_TITLES: &[&str] = &[
+/// Trades that are both a person's role before the copula (作家だった) and a
+/// title a common noun naming the field may precede (ロック歌手): part of
+/// [`ja_person_roles`] and [`ja_field_titles`].
+pub const JA_TRADES: &[&str] = &[
     "選手",
     "監督",
-    "教授",
-    "准教授",
     "学者",
     "哲学者",
     "科学者",
@@ -35,9 +33,12 @@ pub const JA_FIELD_TITLES: &[&str] = &[
     "作家",
     "歌手",
     "記者",
-    "奏者",
-    "コーチ",
 ];
+
+/// Titles of a field or trade, which a common noun naming the field may
+/// precede (テニス選手, ロック歌手): the field, not a person. With
+/// [`JA_TRADES`] they make [`ja_field_titles`].
+pub const JA_FIELD_TITLES: &[&str] = &["教授", "准教授", "奏者", "コーチ"];
 
 /// Japanese titles and honorifics that follow a person's name and are left
 /// out of the span. Strong ones say "person" whatever precedes them.
@@ -203,9 +204,9 @@ pub const JA_PERSON_PREDICATES: &[&str] = &[
 ];
 
 /// Nouns for people that, right before the copula (だった, である), make
-/// the subject a person: シェクリイは多作で多才な作家だった.
+/// the subject a person: シェクリイは多作で多才な作家だった. With
+/// [`JA_TRADES`] they make [`ja_person_roles`].
 pub const JA_PERSON_ROLES: &[&str] = &[
-    "作家",
     "画家",
     "政治家",
     "理論家",
@@ -219,25 +220,13 @@ pub const JA_PERSON_ROLES: &[&str] = &[
     "建築家",
     "彫刻家",
     "評論家",
-    "歌手",
     "俳優",
     "女優",
-    "詩人",
-    "軍人",
-    "学者",
-    "哲学者",
-    "科学者",
-    "数学者",
-    "物理学者",
-    "経済学者",
-    "選手",
     "王",
     "皇帝",
     "国王",
     "将軍",
     "司令官",
-    "指導者",
-    "人物",
     "男性",
     "女性",
     "少年",
@@ -250,8 +239,6 @@ pub const JA_PERSON_ROLES: &[&str] = &[
     "牧師",
     "司祭",
     "僧",
-    "監督",
-    "記者",
     "外交官",
     "官僚",
     "騎士",
@@ -1455,7 +1442,8 @@ word_set!(ja_titles_strong, JA_PERSON_TITLES_STRONG);
 word_set!(ja_titles_office, JA_PERSON_TITLES_OFFICE);
 word_set!(ja_person_after, JA_PERSON_AFTER);
 word_set!(ja_kin, JA_KIN);
-word_set!(ja_person_roles, JA_PERSON_ROLES);
+word_set!(ja_person_roles, &[JA_PERSON_ROLES, JA_TRADES].concat());
+word_set!(ja_field_titles, &[JA_FIELD_TITLES, JA_TRADES].concat());
 word_set!(ja_country_prefixes, JA_COUNTRY_PREFIXES);
 
 #[cfg(test)]
