@@ -214,7 +214,7 @@ pub fn standard_extractor(
     Ok(Extractor::with_recognizers(vec![
         Box::new(gazetteer::GazetteerRecognizer::new(gazetteer.clone())),
         Box::new(numeric::NumericRecognizer::new()),
-        Box::new(names::JapaneseRecognizer::new()),
+        Box::new(names::JapaneseRecognizer::with_gazetteer(gazetteer.clone())),
         Box::new(names::EnglishRecognizer::new()),
     ])
     .linking_with(gazetteer))

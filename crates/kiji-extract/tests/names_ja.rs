@@ -418,6 +418,23 @@ fn a_dated_event_outranks_the_date_inside_it() {
     );
 }
 
+#[test]
+fn a_known_place_before_a_joined_word_makes_a_team_or_a_company() {
+    assert_eq!(
+        all_entities("この年、ダラス・テキサンズがカンザスシティ・チーフスに改称した。"),
+        ["ORG:ダラス・テキサンズ", "ORG:カンザスシティ・チーフス"]
+    );
+    assert_eq!(
+        all_entities("1920年にオーストリア・ダイムラーが製造した。"),
+        ["DATE:1920年", "ORG:オーストリア・ダイムラー"]
+    );
+    // A given name first still makes a person, even one a company bears.
+    assert_eq!(
+        all_entities("作家スティーヴ・エリクソンと、ローランド・ラッツェンバーガーが語った。"),
+        ["PERSON:スティーヴ・エリクソン", "PERSON:ローランド・ラッツェンバーガー"]
+    );
+}
+
 /// Prints the tokens of `KIJI_DUMP` (a debugging aid).
 #[test]
 #[ignore = "debugging aid: KIJI_DUMP=text cargo test --test names_ja -- --ignored dump --nocapture"]
@@ -435,3 +452,4 @@ fn dump() {
     }
     println!("{:?}", names(&text));
 }
+

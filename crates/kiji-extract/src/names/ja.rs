@@ -16,22 +16,45 @@ use super::{
     all_katakana, for_each_sentence, harmonise, is_kana_joiner, is_kanji, is_katakana,
     is_latin_alnum, type_latin_run,
 };
+use crate::gazetteer::Gazetteer;
 use crate::{Candidate, Confidence, DocContext, Recognizer};
 use kiji_core::{EntityType, Lang, Pos, Token};
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+
+/// The gazetteer's type for a word, as the rules consult it.
+type Known<'a> = &'a dyn Fn(&str) -> Option<EntityType>;
 
 /// The recogniser's name, recorded as the entities' `source`.
 const SOURCE: &str = "ja-morph";
 
 /// Names in Japanese sentences (see the module documentation).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct JapaneseRecognizer;
+#[derive(Debug, Default, Clone)]
+pub struct JapaneseRecognizer {
+    /// Known names, consulted for the parts of a katakana name joined by ・
+    /// (シカゴ in シカゴ・ホワイトソックス), which lindera often keeps as
+    /// one unknown token.
+    known: Option<Arc<Gazetteer>>,
+}
 
 impl JapaneseRecognizer {
     /// The recogniser; its word lists are built on first use and shared.
     pub fn new() -> Self {
-        JapaneseRecognizer
+        JapaneseRecognizer { known: None }
+    }
+
+    /// The recogniser, reading the parts of joined katakana names in
+    /// `gazetteer`: a known place first makes a team or a company
+    /// (ダラス・テキサンズ), not a person.
+    pub fn with_gazetteer(gazetteer: Arc<Gazetteer>) -> Self {
+        JapaneseRecognizer {
+            known: Some(gazetteer),
+        }
+    }
+
+    /// The type the gazetteer gives `word`, if any.
+    fn known_type(&self, word: &str) -> Option<EntityType> {
+        self.known.as_ref()?.lookup(word).map(|e| e.ty)
     }
 }
 
@@ -44,11 +67,12 @@ impl Recognizer for JapaneseRecognizer {
         let mut pieces = Vec::new();
         let mut mine = Vec::new();
         let mut pending = Vec::new();
+        let known = |w: &str| self.known_type(w);
         for_each_sentence(cx.tokens, |si, toks| {
             if cx.sentences.get(si).is_some_and(|s| s.lang == Lang::JA) {
                 pieces.clear();
                 make_pieces(cx.text, toks, &mut pieces);
-                sentence(cx.text, &pieces, &mut mine, &mut pending);
+                sentence(cx.text, &pieces, &known, &mut mine, &mut pending);
                 if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
                     let range = first.span.byte_start..last.span.byte_end;
                     quoted_titles(cx.text, range.clone(), &mut mine);
@@ -662,6 +686,7 @@ fn counter_follows(text: &str, toks: &[Token], j: usize) -> bool {
 fn sentence(
     text: &str,
     pieces: &[Piece<'_>],
+    known: Known<'_>,
     out: &mut Vec<Candidate>,
     pending: &mut Vec<(usize, usize)>,
 ) {
@@ -675,7 +700,7 @@ fn sentence(
         while b < pieces.len() && pieces[b].nominal() && pieces[b].start == pieces[b - 1].end {
             b += 1;
         }
-        chunk(text, &pieces[a..b], &pieces[b..], out, pending);
+        chunk(text, &pieces[a..b], &pieces[b..], known, out, pending);
         // A name, の and a battle word: ファルサルスの戦い, 応仁の乱.
         if pieces.get(b).is_some_and(|q| q.s == "の")
             && pieces
@@ -870,6 +895,7 @@ fn chunk(
     text: &str,
     p: &[Piece<'_>],
     rest: &[Piece<'_>],
+    known: Known<'_>,
     out: &mut Vec<Candidate>,
     pending: &mut Vec<(usize, usize)>,
 ) {
@@ -1287,7 +1313,7 @@ fn chunk(
                     k += 1;
                     continue;
                 }
-                let (ty, conf) = kana_type(q, next);
+                let (ty, conf) = kana_type(q, next, known);
                 let (ty, conf) = if phrase && ty == EntityType::Person {
                     (EntityType::Org, Confidence::Guess)
                 } else {
@@ -1587,14 +1613,31 @@ fn person_before(p: &[Piece<'_>], k: usize, strong: bool) -> Option<usize> {
     }
 }
 
-/// The type of a katakana piece standing alone.
-fn kana_type(q: &Piece<'_>, next: Option<&Piece<'_>>) -> (EntityType, Confidence) {
+/// The type of a katakana piece standing alone; `known` types the parts
+/// of a joined name that the dictionary kept as one token.
+fn kana_type(
+    q: &Piece<'_>,
+    next: Option<&Piece<'_>>,
+    known: Known<'_>,
+) -> (EntityType, Confidence) {
     if next.is_some_and(|n| n.s == "社") {
         return (EntityType::Org, Confidence::Rule);
     }
     let first_part = q.s.split(is_kana_joiner).next().unwrap_or("");
+    let last_part = q.s.rsplit(is_kana_joiner).next().unwrap_or("");
     // Team and band names end in a katakana plural (ファルコンズ, ジェッツ).
     let plural = ["ズ", "ッツ", "ブス"].iter().any(|e| q.s.ends_with(e));
+    // What the gazetteer says of the parts of a joined name IPADIC did not
+    // split: a known place first makes a team or a company (ダラス・
+    // テキサンズ, オーストリア・ダイムラー), and a place again after it a
+    // place inside one (ランカシャー・バーンリー); a known company first
+    // makes a company (レイセオン・ミサイルシステムズ). Companies named
+    // after people (エリクソン, ローランド) make later parts no evidence.
+    let part_types = (q.joined && !q.multi && q.proper.is_none()).then(|| {
+        let first = known(first_part);
+        let last = known(last_part);
+        (first, last, first == Some(EntityType::Org))
+    });
     match q.proper {
         Some(Pos::PersonSurname | Pos::PersonGiven | Pos::PersonName) if q.joined => {
             (EntityType::Person, Confidence::Rule)
@@ -1602,9 +1645,24 @@ fn kana_type(q: &Piece<'_>, next: Option<&Piece<'_>>) -> (EntityType, Confidence
         Some(Pos::Organization) => (EntityType::Org, Confidence::Rule),
         Some(Pos::Country | Pos::Place) if !q.joined => (EntityType::Location, Confidence::Rule),
         // A well-known given name first: サム・アルトマン.
+        _ if q.joined && lists::is_listed_katakana_given_name(first_part) => {
+            (EntityType::Person, Confidence::Rule)
+        }
+        _ if part_types.is_some_and(|(first, last, _)| {
+            first == Some(EntityType::Location) && last == Some(EntityType::Location)
+        }) =>
+        {
+            (EntityType::Location, Confidence::Rule)
+        }
+        _ if part_types.is_some_and(|(first, _, _)| first == Some(EntityType::Location)) => {
+            (EntityType::Org, Confidence::Rule)
+        }
+        // A given name by its sound: ジョナサン for Jonathan, ローランド
+        // (Roland) even where a company bears the name.
         _ if q.joined && lists::is_katakana_given_name(first_part) => {
             (EntityType::Person, Confidence::Rule)
         }
+        _ if part_types.is_some_and(|(_, _, org)| org) => (EntityType::Org, Confidence::Rule),
         // A place first (アトランタ・ファルコンズ), a plural last or a
         // common noun last (ストーク・スペース): a team, a band, a company.
         Some(Pos::Country | Pos::Place) => (EntityType::Org, Confidence::Guess),

@@ -1373,10 +1373,17 @@ pub fn given_name_skeletons() -> &'static HashSet<String> {
 /// True when `word` (katakana) is a given name: a short one listed as
 /// written, or one whose romanised skeleton is that of a listed name.
 pub fn is_katakana_given_name(word: &str) -> bool {
+    is_listed_katakana_given_name(word)
+        || given_name_skeletons().contains(crate::link::skeleton(word).as_str())
+}
+
+/// True when `word` is a katakana given name listed as written: stronger
+/// evidence than a matching skeleton (ダラス sounds like Dallas, a given
+/// name, and names a city).
+pub fn is_listed_katakana_given_name(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| listed(GIVEN_NAMES_KATAKANA).collect())
         .contains(word)
-        || given_name_skeletons().contains(crate::link::skeleton(word).as_str())
 }
 
 /// The set of well-known places, as written.
