@@ -22,6 +22,12 @@ const CASES: &[(&str, &[&str])] = &[
         &["PERSON:グナエウス・ポンペイウス"],
     ),
     ("マスク氏は否定した。", &["PERSON:マスク"]),
+    // One kanji tagged as a place is a country's abbreviation only where
+    // it stands alone or after 在, 駐…; elsewhere it ends a personal name
+    // or sits inside a word.
+    ("駐日大使に任命した。", &["LOCATION:日"]),
+    ("法勝寺の御仏が破損した。", &["LOCATION:法勝寺"]),
+    ("求核攻撃によって反応が進む。", &[]),
     ("アルトマンCEOが語った。", &["PERSON:アルトマン"]),
     // A common word before a field's title is the field.
     ("彼はラグビー選手。", &[]),
@@ -431,7 +437,10 @@ fn a_known_place_before_a_joined_word_makes_a_team_or_a_company() {
     // A given name first still makes a person, even one a company bears.
     assert_eq!(
         all_entities("作家スティーヴ・エリクソンと、ローランド・ラッツェンバーガーが語った。"),
-        ["PERSON:スティーヴ・エリクソン", "PERSON:ローランド・ラッツェンバーガー"]
+        [
+            "PERSON:スティーヴ・エリクソン",
+            "PERSON:ローランド・ラッツェンバーガー"
+        ]
     );
 }
 
@@ -452,4 +461,3 @@ fn dump() {
     }
     println!("{:?}", names(&text));
 }
-

@@ -1782,7 +1782,7 @@ fn kanji_name(
                     "人" | "系" | "語" | "製" | "産" | "風" | "式" | "流" | "版"
                 )
             });
-            if demonym || country_prefix(p, k) || person_end[k] {
+            if demonym || country_prefix(p, k) || person_end[k] || !lone_kanji_place(p, k) {
                 return Some(1);
             }
             let mut j = k;
@@ -1812,6 +1812,41 @@ fn kanji_name(
         }
         _ => None,
     }
+}
+
+/// False for a one-kanji place tag that is not a place: IPADIC tags many
+/// single kanji as places, which in running text are mostly the last
+/// character of a personal name (内藤昌豊, 千奉植) or part of a word
+/// (御仏). A country's one-character abbreviation (米, 韓) stands alone
+/// or after a word such as 在 or 駐 (在米, 駐日), or beside another (日米).
+fn lone_kanji_place(p: &[Piece<'_>], k: usize) -> bool {
+    let q = &p[k];
+    if q.s.chars().count() != 1 {
+        return true;
+    }
+    let abbreviation = |s: &str| lists::ja_country_prefixes().contains(s) || s == "秦";
+    if !abbreviation(q.s) {
+        return false;
+    }
+    k == 0
+        || !p[k - 1].s.chars().next_back().is_some_and(is_kanji)
+        || abbreviation(p[k - 1].s)
+        || matches!(
+            p[k - 1].s,
+            "在" | "駐"
+                | "訪"
+                | "対"
+                | "来"
+                | "渡"
+                | "滞"
+                | "親"
+                | "反"
+                | "全"
+                | "知"
+                | "離"
+                | "南"
+                | "北"
+        )
 }
 
 /// A kanji personal name starting at piece `k`: a surname (or a place or
