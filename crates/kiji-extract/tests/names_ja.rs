@@ -22,6 +22,10 @@ const CASES: &[(&str, &[&str])] = &[
         &["PERSON:グナエウス・ポンペイウス"],
     ),
     ("マスク氏は否定した。", &["PERSON:マスク"]),
+    // A given name in hiragana after a kanji surname.
+    ("同年7月には藤田あかりが卒業した。", &["PERSON:藤田あかり"]),
+    ("初出時では西尾えつ子の曲が流れた。", &["PERSON:西尾えつ子"]),
+    ("田中さんと山田らが来た。", &["PERSON:田中"]),
     // One kanji tagged as a place is a country's abbreviation only where
     // it stands alone or after 在, 駐…; elsewhere it ends a personal name
     // or sits inside a word.

@@ -1866,6 +1866,18 @@ fn kanji_person(p: &[Piece<'_>], k: usize) -> Option<usize> {
     let mut given = false;
     let mut surnames = usize::from(first == Pos::PersonSurname);
     while let Some(q) = p.get(j) {
+        // A given name written in hiragana right after the surname ends
+        // the name: 藤田|あかり, 西尾|えつ子.
+        if j == k + 1
+            && q.pos() == Some(Pos::PersonGiven)
+            && q.s.chars().count() >= 2
+            && q.s.chars().any(|c| matches!(c, 'ぁ'..='ゖ'))
+            && q.s.chars().all(|c| is_kanji(c) || matches!(c, 'ぁ'..='ゖ'))
+        {
+            given = true;
+            j += 1;
+            break;
+        }
         if !q.s.chars().all(is_kanji) || j - k >= 4 {
             break;
         }
