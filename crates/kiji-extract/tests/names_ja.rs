@@ -22,6 +22,9 @@ const CASES: &[(&str, &[&str])] = &[
         &["PERSON:グナエウス・ポンペイウス"],
     ),
     ("マスク氏は否定した。", &["PERSON:マスク"]),
+    // An ordinal alone does not name a meeting.
+    ("第10回大会では4勝止まりだった。", &[]),
+    ("第12回帝展に出品した。", &["EVENT:第12回帝展"]),
     // A given name in hiragana after a kanji surname.
     ("同年7月には藤田あかりが卒業した。", &["PERSON:藤田あかり"]),
     ("初出時では西尾えつ子の曲が流れた。", &["PERSON:西尾えつ子"]),

@@ -718,6 +718,11 @@ fn sentence(
     }
 }
 
+/// Words for a meeting that an ordinal alone does not make a name of:
+/// 第4回大会 is "the 4th tournament" of whatever the text is about, while
+/// 第12回帝展 names an exhibition.
+const BARE_MEETINGS: &[&str] = &["大会", "会", "総会", "会議", "例会", "集会", "公演", "試合"];
+
 /// A candidate over pieces `p[i..=j]`.
 fn cand(p: &[Piece<'_>], i: usize, j: usize, ty: EntityType, conf: Confidence) -> Candidate {
     Candidate::new(p[i].start, p[j].end, ty, SOURCE, conf)
@@ -1028,11 +1033,13 @@ fn chunk(
             }
         }
         // An ordinal names an event by itself (第6回全世界空手道選手権,
-        // 第18代総選挙).
+        // 第18代総選挙), but not a bare meeting (第4回大会 is "the 4th
+        // tournament" of whatever the text is about).
         let ordinal = ty == EntityType::Event
             && p[s].s == "第"
             && p.get(s + 2)
-                .is_some_and(|q| matches!(q.s, "回" | "次" | "代"));
+                .is_some_and(|q| matches!(q.s, "回" | "次" | "代"))
+            && !(s + 3 >= before_end && BARE_MEETINGS.contains(&suffix_text));
         // A legal form makes what precedes it a company's name, however
         // common its words (レインボー|薬品|株式会社, 首都|高速|道路|株式会社).
         let legal = matches!(suffix_text, "株式会社" | "有限会社" | "合同会社");
@@ -1190,6 +1197,7 @@ fn chunk(
             let rest = &p[k + 3..];
             let named = rest.iter().any(|q| q.name_like() || q.kind == Kind::Kana)
                 || (rest.iter().map(|q| q.s.chars().count()).sum::<usize>() >= 2
+                    && !(rest.len() == 1 && BARE_MEETINGS.contains(&rest[0].s))
                     && !generic(&rest[0])
                     && rest.iter().all(|q| !is_temporal(q.s)));
             if named && !lists::ja_generic().contains(p[n - 1].s) {
