@@ -10,6 +10,7 @@
 //! [`standard_extractor`].
 
 pub mod compose;
+pub mod coordinate;
 pub mod gazetteer;
 pub mod link;
 pub mod names;
@@ -183,7 +184,7 @@ impl Extractor {
             let name = names::strip_file_extension(&cx.text[c.byte_start..c.byte_end]);
             c.byte_end = c.byte_start + name.len();
         }
-        let chosen = compose::compose(cx.text, resolve(candidates));
+        let chosen = coordinate::fill(cx.text, compose::compose(cx.text, resolve(candidates)));
         let mut entities = to_entities(cx, chosen);
         let lookup = |alias: &str| {
             let g = self.gazetteer.as_ref()?;

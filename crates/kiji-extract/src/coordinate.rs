@@ -1,0 +1,160 @@
+//! Names listed together are alike: an unrecognised word between two names
+//! of one type in a list (横山大観、菊池契月、安田靫彦; マドリード、サラゴサ、
+//! バルセロナ) is a name of that type too.
+//!
+//! Japanese writing lists names with 、 or ・; a word between two
+//! separators of the same kind, with a name of one type on either side, is
+//! taken as a third name when its shape allows (two to six kanji, or a
+//! katakana word) and it is no common word. The rule reads only resolved
+//! entities, so it never overrides what a recogniser decided.
+
+use kiji_core::EntityType;
+
+use crate::names::lists;
+use crate::{Candidate, Confidence};
+
+/// The recorded source of names found by this rule.
+const SOURCE: &str = "list";
+
+/// Adds the unrecognised names of lists to `resolved` (in text order,
+/// non-overlapping); the result is still in text order and non-overlapping.
+pub fn fill(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(resolved.len());
+    for c in resolved {
+        if let Some(prev) = out.last() {
+            if prev.ty == c.ty
+                && matches!(
+                    c.ty,
+                    EntityType::Person | EntityType::Location | EntityType::Org
+                )
+                && prev.byte_end < c.byte_start
+            {
+                let gap_start = prev.byte_end;
+                for (s, e) in listed_between(&text[gap_start..c.byte_start]) {
+                    out.push(Candidate::new(
+                        gap_start + s,
+                        gap_start + e,
+                        c.ty,
+                        SOURCE,
+                        Confidence::Guess,
+                    ));
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The items (byte ranges) of `gap` when it is `sep item sep item … sep`
+/// with one separator (、 or ・) throughout and every item shaped like a
+/// name; none otherwise.
+fn listed_between(gap: &str) -> Vec<(usize, usize)> {
+    let Some(sep) = gap.chars().next().filter(|c| matches!(c, '、' | '・')) else {
+        return Vec::new();
+    };
+    if !gap.ends_with(sep) || gap.len() <= 2 * sep.len_utf8() {
+        return Vec::new();
+    }
+    let inner = &gap[sep.len_utf8()..gap.len() - sep.len_utf8()];
+    let mut items = Vec::new();
+    let mut at = sep.len_utf8();
+    for item in inner.split(sep) {
+        if !name_shaped(item) {
+            return Vec::new();
+        }
+        items.push((at, at + item.len()));
+        at += item.len() + sep.len_utf8();
+    }
+    // Lists are short; a long run of words is more likely prose.
+    if items.len() > 3 {
+        return Vec::new();
+    }
+    items
+}
+
+/// True for a word shaped like a Japanese name: two to six kanji, or three
+/// to twelve katakana, and not a common word.
+fn name_shaped(w: &str) -> bool {
+    let n = w.chars().count();
+    let kanji = (2..=6).contains(&n) && w.chars().all(crate::names::is_kanji);
+    let katakana = (3..=12).contains(&n) && w.chars().all(crate::names::is_katakana);
+    (kanji || katakana) && !lists::ja_generic().contains(w) && !crate::names::ja_vocabulary(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kiji_core::EntityType::*;
+
+    fn c(text: &str, word: &str, ty: EntityType) -> Candidate {
+        let s = text.find(word).expect("word in text");
+        Candidate::new(s, s + word.len(), ty, "test", Confidence::Rule)
+    }
+
+    fn names(text: &str, resolved: Vec<Candidate>) -> Vec<String> {
+        fill(text, resolved)
+            .iter()
+            .map(|c| format!("{}:{}", c.ty, &text[c.byte_start..c.byte_end]))
+            .collect()
+    }
+
+    #[test]
+    fn a_word_between_two_people_in_a_list_is_a_person() {
+        let t = "横山大観、菊池契月、安田靫彦が描いた。";
+        let got = names(t, vec![c(t, "横山大観", Person), c(t, "安田靫彦", Person)]);
+        assert_eq!(
+            got,
+            ["PERSON:横山大観", "PERSON:菊池契月", "PERSON:安田靫彦"]
+        );
+    }
+
+    #[test]
+    fn places_joined_by_middle_dots() {
+        let t = "毛沢東・周恩来・劉少奇・朱徳・陳雲の像。";
+        let got = names(
+            t,
+            vec![
+                c(t, "毛沢東", Person),
+                c(t, "周恩来", Person),
+                c(t, "劉少奇", Person),
+                c(t, "朱徳", Person),
+            ],
+        );
+        // 陳雲 ends the list: no name on its far side, so nothing is added.
+        assert_eq!(got.len(), 4);
+        let t = "マドリード、サラゴサ、バルセロナを結ぶ。";
+        let got = names(
+            t,
+            vec![c(t, "マドリード", Location), c(t, "バルセロナ", Location)],
+        );
+        assert_eq!(
+            got,
+            [
+                "LOCATION:マドリード",
+                "LOCATION:サラゴサ",
+                "LOCATION:バルセロナ"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_of_different_types_or_prose_between_add_nothing() {
+        let t = "東京、大阪、トヨタが並ぶ。";
+        assert_eq!(
+            names(t, vec![c(t, "東京", Location), c(t, "トヨタ", Org)]).len(),
+            2
+        );
+        let t = "東京、そして大阪。";
+        assert_eq!(
+            names(t, vec![c(t, "東京", Location), c(t, "大阪", Location)]).len(),
+            2
+        );
+        // Mixed separators are not one list.
+        let t = "東京、京都・大阪。";
+        assert_eq!(
+            names(t, vec![c(t, "東京", Location), c(t, "大阪", Location)]).len(),
+            2
+        );
+    }
+}
