@@ -55,9 +55,65 @@ pub fn compose(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
                 c.byte_end = end;
             }
         }
+        // Region + place inside it: カリフォルニア州サンラファエル,
+        // アラブ首長国連邦アブダビ are one place.
+        if c.ty == EntityType::Location && ends_with_region(&text[c.byte_start..c.byte_end]) {
+            let next_place = iter.peek().filter(|n| {
+                n.ty == EntityType::Location
+                    && n.byte_start == c.byte_end
+                    && text[n.byte_start..].chars().next().is_some_and(|ch| {
+                        crate::names::is_katakana(ch) || crate::names::is_kanji(ch)
+                    })
+            });
+            if next_place.is_some() {
+                let place = iter.next().expect("peeked");
+                c.byte_end = place.byte_end;
+                c.canonical = None;
+                c.confidence = c.confidence.max(place.confidence);
+            } else {
+                let limit = iter.peek().map_or(text.len(), |n| n.byte_start);
+                if let Some(end) = katakana_place_end(text, c.byte_end, limit) {
+                    c.byte_end = end;
+                    c.canonical = None;
+                }
+            }
+        }
         out.push(c);
     }
     out
+}
+
+/// True when a place's name ends in a word for a region that holds other
+/// places (州, 県, 省, 連邦, 共和国, 王国).
+fn ends_with_region(name: &str) -> bool {
+    name.chars().count() >= 3
+        && ["州", "県", "省", "連邦", "共和国", "王国"]
+            .iter()
+            .any(|w| name.ends_with(w))
+}
+
+/// The end of a katakana place name written right after a region ending at
+/// `from` (州|エイダ): three or more katakana before `limit` and before
+/// anything but more name (a particle, punctuation).
+fn katakana_place_end(text: &str, from: usize, limit: usize) -> Option<usize> {
+    let rest = text.get(from..limit)?;
+    let len = rest
+        .char_indices()
+        .find(|&(_, ch)| !crate::names::is_katakana(ch))
+        .map_or(rest.len(), |(i, _)| i);
+    let after = text[from + len..].chars().next();
+    let word = &rest[..len];
+    // A kanji or a joiner after it means the name goes on (オースティン市,
+    // ジョン・スミス), and katakana that another entity begins inside the
+    // word: a different span, left to the recognisers.
+    let goes_on = after.is_some_and(|ch| {
+        crate::names::is_kanji(ch)
+            || crate::names::is_katakana(ch)
+            || matches!(ch, '・' | '＝')
+            || ch.is_ascii_alphanumeric()
+    });
+    (word.chars().count() >= 3 && !crate::names::ja_vocabulary(word) && !goes_on)
+        .then_some(from + len)
 }
 
 /// True when the text at `at` starts with an ASCII letter or digit.
@@ -201,6 +257,36 @@ mod tests {
         for (text, product) in cases {
             let out = compose(text, vec![cand(text, product, Product, product)]);
             assert_eq!(spans(text, &out)[0].0, product, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_region_and_a_place_inside_it_are_one_place() {
+        let text = "オクラホマ州エイダに生まれ、アラブ首長国連邦アブダビで育つ。";
+        let out = compose(
+            text,
+            vec![
+                cand(text, "オクラホマ州", Location, "Oklahoma"),
+                cand(text, "アラブ首長国連邦", Location, "United Arab Emirates"),
+                cand(text, "アブダビ", Location, "Abu Dhabi"),
+            ],
+        );
+        let got: Vec<_> = spans(text, &out)
+            .into_iter()
+            .map(|(s, _, c)| (s, c))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("オクラホマ州エイダ".to_string(), None),
+                ("アラブ首長国連邦アブダビ".to_string(), None)
+            ]
+        );
+        // A common word after the region, or a name going on, stays out.
+        for text in ["テキサス州データセンターに", "テキサス州オースティン市に"]
+        {
+            let out = compose(text, vec![cand(text, "テキサス州", Location, "Texas")]);
+            assert_eq!(spans(text, &out)[0].0, "テキサス州", "{text}");
         }
     }
 
