@@ -40,7 +40,9 @@ const CASES: &[(&str, &[&str])] = &[
         "The report was written by County Coroner William Hale.",
         &["PERSON:William Hale"],
     ),
-    // Organisation suffixes and heads.
+    ("A Jesuit priest Fr Francisco Sousa wrote it.", &["PERSON:Francisco Sousa"]),
+    // Organisation suffixes and heads; a plural suffix is no one body.
+    ("It was a merger of various Leagues of farmers.", &[]),
     (
         "Shares of Apple Inc. rose after the results.",
         &["ORG:Apple Inc."],
@@ -282,4 +284,12 @@ fn numeric_entities_get_no_canonical() {
     link(&mut es, &|_| Some(("X".into(), EntityType::Org)));
     assert_eq!(es[0].canonical, None);
     assert_eq!(es[0].ty, EntityType::Money);
+}
+
+/// Prints the names found in `KIJI_DUMP` (a debugging aid).
+#[test]
+#[ignore = "debugging aid: KIJI_DUMP=text cargo test --test names_en -- --ignored dump --nocapture"]
+fn dump() {
+    let text = std::env::var("KIJI_DUMP").unwrap_or_default();
+    println!("{:?}", names(&text));
 }

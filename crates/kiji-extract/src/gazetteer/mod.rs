@@ -498,6 +498,15 @@ impl Gazetteer {
             return Verdict::Shorter;
         }
         let entry = &self.entries[key.entry as usize];
+        // A known person's one-word alias after a capitalised word is
+        // someone else's surname: Ellison in "Harlan Ellison".
+        if entry.ty == EntityType::Person
+            && key.start == Edge::Latin
+            && !key.alias.contains(' ')
+            && inside_longer_name_before(text, ostart)
+        {
+            return Verdict::Skip;
+        }
         if entry.ty == EntityType::Location {
             // Demonyms and adjectives: 日本人, 日系, 英語, 中国製, 日本産,
             // 日本的, 中国風, 欧州式, 地球規模, 地球温暖化.

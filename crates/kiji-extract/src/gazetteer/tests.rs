@@ -89,6 +89,9 @@ fn matches_without_tokens() {
         ("(Japan)", &[("Japan", "Japan")]),
         ("日本とJapan", &[("日本", "Japan"), ("Japan", "Japan")]),
         ("Muskrat", &[]),
+        // A known person's surname after another given name is someone else.
+        ("said Kimbal Musk", &[]),
+        ("Musk said", &[("Musk", "Elon Musk")]),
         // Katakana runs.
         ("インドの経済", &[("インド", "India")]),
         ("インドネシアへ", &[("インドネシア", "Indonesia")]),

@@ -845,6 +845,13 @@ fn take_run(
     } else if !multi && lists::en_person_titles().contains(run) {
         // A title alone (the Secretary) names no one.
         return;
+    } else if !multi
+        && run
+            .strip_suffix('s')
+            .is_some_and(|w| lists::en_org_suffixes().contains(w))
+    {
+        // "various Leagues": bodies named by their kind, no one of them.
+        return;
     } else if !multi && lists::en_org_suffixes().contains(run) {
         // "the League", "the Party": an organisation named by its kind.
         (EntityType::Org, Confidence::Guess)

@@ -878,6 +878,7 @@ pub const EN_PERSON_TITLES: &[&str] = &[
     "Rev",
     "Reverend",
     "Father",
+    "Fr",
     "Bishop",
     "Archbishop",
     "Cardinal",
