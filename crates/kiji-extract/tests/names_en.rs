@@ -41,6 +41,10 @@ const CASES: &[(&str, &[&str])] = &[
         &["PERSON:William Hale"],
     ),
     ("A Jesuit priest Fr Francisco Sousa wrote it.", &["PERSON:Francisco Sousa"]),
+    (
+        "The company said Chief Executive Lip-Bu Tan would cut jobs.",
+        &["PERSON:Lip-Bu Tan"],
+    ),
     // Organisation suffixes and heads; a plural suffix is no one body.
     ("It was a merger of various Leagues of farmers.", &[]),
     (

@@ -882,6 +882,8 @@ pub const EN_PERSON_TITLES: &[&str] = &[
     "Bishop",
     "Archbishop",
     "Cardinal",
+    "Chief",
+    "Executive",
     "Chairman",
     "Chairwoman",
     "Chair",

@@ -1,7 +1,8 @@
 //! DATE: calendar points and periods, absolute or relative, Japanese and
 //! English, normalised to ISO 8601 at the precision written
 //! (ANNOTATION.md): `2015年` → `2015`, `2024年10月` → `2024-10`,
-//! `令和7年` → `2025`, `2026年3月期` → `2026-03`, `2025年度` → `2025`,
+//! `令和7年` → `2025`, `2026年3月期` → `2026-03`, `2026年7〜9月期` →
+//! `2026-07/2026-09`, `2025年度` → `2025`,
 //! `2月10日` → nearest to the document date (or `--02-10`), `昨年` →
 //! year − 1, `今週` → ISO week, `February 10, 2025`, `in 2015`,
 //! `2025-02-10`. Weekdays have a norm only with a date beside them
@@ -407,6 +408,11 @@ fn after_year(text: &str, pos: usize, y: i64) -> (usize, Option<String>) {
     }
     if let Some(m) = parse_at(text, pos).filter(|m| !m.vague) {
         let month = m.int().filter(|v| (1..=12).contains(v));
+        // A range of months: 2026年7〜9月期, 2025年4～6月.
+        if let Some((end, last)) = month.and_then(|_| month_range_end(text, m.end)) {
+            let first = month.unwrap_or(last);
+            return (end, Some(format!("{year}-{first:02}/{year}-{last:02}")));
+        }
         if let (Some(mo), true) = (month, text[m.end..].starts_with('月')) {
             let after_m = m.end + '月'.len_utf8();
             if text[after_m..].starts_with('期') {
@@ -422,6 +428,23 @@ fn after_year(text: &str, pos: usize, y: i64) -> (usize, Option<String>) {
         return (e, None);
     }
     (pos, Some(year))
+}
+
+/// The end of `〜N月` (and a following 期) right after a month's number
+/// at `pos`, with N: the second month of a range (7〜9月期).
+fn month_range_end(text: &str, pos: usize) -> Option<(usize, u32)> {
+    let dash = text[pos..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '〜' | '～' | '~'))?;
+    let at = pos + dash.len_utf8();
+    let n = parse_at(text, at).filter(|n| !n.vague)?;
+    let last = n.int().filter(|v| (1..=12).contains(v))?;
+    let mut end = n.end + text[n.end..].strip_prefix('月').map(|_| '月'.len_utf8())?;
+    if text[end..].starts_with('期') {
+        end += '期'.len_utf8();
+    }
+    Some((end, last))
 }
 
 /// 第1四半期, 上半期, 下期 after a year (optionally after の).
@@ -1069,6 +1092,15 @@ mod tests {
             ("令和元年", &[("令和元年", Some("2019"))]),
             ("2026年3月期", &[("2026年3月期", Some("2026-03"))]),
             ("25年3月期", &[("25年3月期", Some("2025-03"))]),
+            // A range of months is one period, an ISO interval.
+            (
+                "2026年7〜9月期の純利益",
+                &[("2026年7〜9月期", Some("2026-07/2026-09"))],
+            ),
+            (
+                "2025年4～6月に",
+                &[("2025年4～6月", Some("2025-04/2025-06"))],
+            ),
             ("2025年度", &[("2025年度", Some("2025"))]),
             ("2025年度第1四半期", &[("2025年度第1四半期", None)]),
             ("第1四半期", &[("第1四半期", None)]),
