@@ -22,6 +22,8 @@ const CASES: &[(&str, &[&str])] = &[
         &["PERSON:グナエウス・ポンペイウス"],
     ),
     ("マスク氏は否定した。", &["PERSON:マスク"]),
+    // A gathering is no body.
+    ("社長は決算説明会で語った。", &[]),
     // An ordinal alone does not name a meeting.
     ("第10回大会では4勝止まりだった。", &[]),
     ("第12回帝展に出品した。", &["EVENT:第12回帝展"]),

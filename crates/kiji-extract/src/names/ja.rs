@@ -776,6 +776,13 @@ fn name_start(p: &[Piece<'_>], end: usize, keep_ordinal: bool) -> usize {
     i
 }
 
+/// Verbal nouns that make 〜会 a gathering (決算説明会, 懇親会), not a
+/// body such as 日本漫画家協会 or 審議会.
+const MEETING_NOUNS: &[&str] = &[
+    "説明", "記者", "発表", "報告", "懇談", "勉強", "講演", "展示", "演奏", "交流", "祝賀", "歓迎",
+    "送別", "懇親", "試写", "上映", "討論", "決起", "披露", "記念", "表彰", "授賞", "壮行",
+];
+
 /// Suffixes of public bodies, named by kanji common nouns alone.
 const BODIES: &[&str] = &[
     "委員会",
@@ -1072,7 +1079,11 @@ fn chunk(
             });
         // Kanji common nouns before a body's suffix name a public body
         // (中央規律検査委員会, 科学諮問委員会, 連邦軍).
+        // 説明会, 記者会見's 記者会: a gathering, not a body.
+        let gathering =
+            suffix_text == "会" && before_end > s && MEETING_NOUNS.contains(&p[before_end - 1].s);
         let body = !named
+            && !gathering
             && ty == EntityType::Org
             && BODIES.contains(&suffix_text)
             && p[s..before_end].iter().all(|q| {
