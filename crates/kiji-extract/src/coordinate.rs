@@ -1,6 +1,7 @@
-//! Names listed together are alike: an unrecognised word between two names
+//! Names written together are alike: an unrecognised word between two names
 //! of one type in a list (横山大観、菊池契月、安田靫彦; マドリード、サラゴサ、
-//! バルセロナ) is a name of that type too.
+//! バルセロナ) is a name of that type too, and so is a new name written
+//! before its old one (X（旧Twitter）, Meta (formerly Facebook)).
 //!
 //! Japanese writing lists names with 、 or ・; a word between two
 //! separators of the same kind, with a name of one type on either side, is
@@ -41,9 +42,50 @@ pub fn fill(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
                 }
             }
         }
+        if let Some(renamed) = renamed_before(text, &c, out.last().map_or(0, |p| p.byte_end)) {
+            out.push(renamed);
+        }
         out.push(c);
     }
     out
+}
+
+/// The name written right before `(旧 old)` or `(formerly old)` when `old`
+/// is the entity `c`: a Latin or katakana word after `floor` (the end of
+/// the entity before), of `c`'s type.
+fn renamed_before(text: &str, c: &Candidate, floor: usize) -> Option<Candidate> {
+    if !matches!(c.ty, EntityType::Org | EntityType::Product) {
+        return None;
+    }
+    let head = text.get(..c.byte_start)?;
+    let head = ["（旧", "(旧", "（旧・", "(formerly ", "（元"]
+        .iter()
+        .find_map(|m| head.strip_suffix(m))?;
+    let head = head.strip_suffix(' ').unwrap_or(head);
+    let latin = head.ends_with(|ch: char| ch.is_ascii_alphanumeric());
+    let word = |ch: char| {
+        if latin {
+            ch.is_ascii_alphanumeric() || ch == '-' || ch == '.'
+        } else {
+            crate::names::is_katakana(ch)
+        }
+    };
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, ch)| word(ch))
+        .last()
+        .map(|(i, _)| i)?;
+    let name = &head[start..];
+    let starts_name = name.chars().next().is_some_and(|ch| {
+        if latin {
+            ch.is_ascii_uppercase()
+        } else {
+            crate::names::is_katakana(ch)
+        }
+    });
+    (start >= floor && starts_name && !lists::en_not_names().contains(name))
+        .then(|| Candidate::new(start, head.len(), c.ty, SOURCE, Confidence::Rule))
 }
 
 /// The items (byte ranges) of `gap` when it is `sep item sep item … sep`
@@ -136,6 +178,28 @@ mod tests {
                 "LOCATION:バルセロナ"
             ]
         );
+    }
+
+    #[test]
+    fn a_new_name_before_its_old_one_takes_its_type() {
+        let t = "X（旧Twitter）に投稿した。";
+        assert_eq!(
+            names(t, vec![c(t, "Twitter", Product)]),
+            ["PRODUCT:X", "PRODUCT:Twitter"]
+        );
+        let t = "Meta (formerly Facebook) said so.";
+        assert_eq!(
+            names(t, vec![c(t, "Facebook", Org)]),
+            ["ORG:Meta", "ORG:Facebook"]
+        );
+        // Already an entity, or a lower-case word: nothing added.
+        let t = "Meta (formerly Facebook) said so.";
+        assert_eq!(
+            names(t, vec![c(t, "Meta", Org), c(t, "Facebook", Org)]),
+            ["ORG:Meta", "ORG:Facebook"]
+        );
+        let t = "the one (formerly Facebook) said so.";
+        assert_eq!(names(t, vec![c(t, "Facebook", Org)]), ["ORG:Facebook"]);
     }
 
     #[test]
