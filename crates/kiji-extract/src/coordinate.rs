@@ -52,7 +52,7 @@ pub fn fill(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
 
 /// The name written right before `(旧 old)` or `(formerly old)` when `old`
 /// is the entity `c`: a Latin or katakana word after `floor` (the end of
-/// the entity before), of `c`'s type.
+/// the entity before), of `c`'s type and with its canonical name.
 fn renamed_before(text: &str, c: &Candidate, floor: usize) -> Option<Candidate> {
     if !matches!(c.ty, EntityType::Org | EntityType::Product) {
         return None;
@@ -84,8 +84,12 @@ fn renamed_before(text: &str, c: &Candidate, floor: usize) -> Option<Candidate> 
             crate::names::is_katakana(ch)
         }
     });
-    (start >= floor && starts_name && !lists::en_not_names().contains(name))
-        .then(|| Candidate::new(start, head.len(), c.ty, SOURCE, Confidence::Rule))
+    (start >= floor && starts_name && !lists::en_not_names().contains(name)).then(|| {
+        // One company or service under two names: one canonical.
+        let mut renamed = Candidate::new(start, head.len(), c.ty, SOURCE, Confidence::Rule);
+        renamed.canonical = c.canonical.clone();
+        renamed
+    })
 }
 
 /// The items (byte ranges) of `gap` when it is `sep item sep item … sep`
