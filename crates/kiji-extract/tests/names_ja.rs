@@ -22,6 +22,20 @@ const CASES: &[(&str, &[&str])] = &[
         &["PERSON:グナエウス・ポンペイウス"],
     ),
     ("マスク氏は否定した。", &["PERSON:マスク"]),
+    // The noun before a name in 「」 gives its type.
+    (
+        "BYDは軽自動車「ラッコ」を発売する。",
+        &["ORG:BYD", "PRODUCT:ラッコ"],
+    ),
+    (
+        "2002年に結成されたバンド「ヌントゥゴコベイン」で活動した。",
+        &["ORG:ヌントゥゴコベイン"],
+    ),
+    (
+        "演劇ユニット「“劇団”スポーツ」を率いる。",
+        &["ORG:劇団”スポーツ"],
+    ),
+    ("その「もっと良い暮らし」プロジェクトが始まった。", &[]),
     // A gathering is no body.
     ("社長は決算説明会で語った。", &[]),
     // An ordinal alone does not name a meeting.

@@ -219,6 +219,46 @@ const WORK_NOUNS: &[&str] = &[
     "連載",
 ];
 
+/// Nouns of a kind of thing that, right before a name in 「」, give its
+/// type: 軽自動車「ラッコ」, スタートアップ「Merge Labs」, プロジェクト
+/// 「スターゲイト」.
+const KIND_NOUNS: &[(&str, EntityType)] = &[
+    ("企業", EntityType::Org),
+    ("会社", EntityType::Org),
+    ("スタートアップ", EntityType::Org),
+    ("メーカー", EntityType::Org),
+    ("ブランド", EntityType::Org),
+    ("バンド", EntityType::Org),
+    ("ユニット", EntityType::Org),
+    ("グループ", EntityType::Org),
+    ("球団", EntityType::Org),
+    ("団体", EntityType::Org),
+    ("自動車", EntityType::Product),
+    ("新車", EntityType::Product),
+    ("新型車", EntityType::Product),
+    ("スマートフォン", EntityType::Product),
+    ("スマホ", EntityType::Product),
+    ("端末", EntityType::Product),
+    ("ゲーム機", EntityType::Product),
+    ("アプリ", EntityType::Product),
+    ("サービス", EntityType::Product),
+    ("プラン", EntityType::Product),
+    ("モデル", EntityType::Product),
+    ("チップ", EntityType::Product),
+    ("プロセッサー", EntityType::Product),
+    ("ロボット", EntityType::Product),
+    ("生成AI", EntityType::Product),
+    ("プラットフォーム", EntityType::Product),
+    ("ブラウザー", EntityType::Product),
+    ("プロジェクト", EntityType::Event),
+    ("計画", EntityType::Event),
+    ("構想", EntityType::Event),
+    ("イベント", EntityType::Event),
+    ("キャンペーン", EntityType::Event),
+    ("展示会", EntityType::Event),
+    ("フェス", EntityType::Event),
+];
+
 /// Verbs of publishing that follow a title in 「」 (「…」を発表, 「…」が発売).
 const WORK_VERBS: &[&str] = &[
     "を発表",
@@ -282,6 +322,10 @@ fn quoted_titles(text: &str, sentence: std::ops::Range<usize>, out: &mut Vec<Can
     };
     // (open, body start, body end, end after the closing bracket, cued)
     let mut quotes: Vec<(usize, usize, usize, usize, bool)> = Vec::new();
+    // A name in 「」 after a noun of its kind (軽自動車「ラッコ」, 新興企業
+    // 「Merge Labs」) is typed by the noun, when it reads as a name (no
+    // hiragana); works (曲, 映画) take any title and are handled below.
+    let mut kinds: Vec<Candidate> = Vec::new();
     let mut from = 0;
     while let Some(open) = s[from..].find(['「', '『']).map(|i| from + i) {
         let book = s[open..].starts_with('『');
@@ -312,6 +356,29 @@ fn quoted_titles(text: &str, sentence: std::ops::Range<usize>, out: &mut Vec<Can
             && !before.chars().rev().nth(1).is_some_and(|c| {
                 c.is_numeric() || "千百万本支神寺会各同自他当両入出別旅".contains(c)
             });
+        let kind = KIND_NOUNS
+            .iter()
+            .find(|(w, _)| before.ends_with(w))
+            .map(|&(_, ty)| ty);
+        if let Some(ty) =
+            kind.filter(|_| !speech && !body.chars().any(|c| matches!(c, 'ぁ'..='ゖ')))
+        {
+            // Quotation marks inside the brackets are no part of the name.
+            let quote = |c: char| matches!(c, '“' | '”' | '"' | '〝' | '〟' | '‘' | '’');
+            let name = body.trim_matches(quote);
+            let name_start = body_start + (body.len() - body.trim_start_matches(quote).len());
+            if name.is_empty() {
+                continue;
+            }
+            kinds.push(Candidate::new(
+                sentence.start + name_start,
+                sentence.start + name_start + name.len(),
+                ty,
+                SOURCE,
+                Confidence::Rule,
+            ));
+            continue;
+        }
         let cued = book
             || WORK_NOUNS.iter().any(|w| before.ends_with(w))
             || WORK_VERBS.iter().any(|v| after.starts_with(v))
@@ -345,6 +412,7 @@ fn quoted_titles(text: &str, sentence: std::ops::Range<usize>, out: &mut Vec<Can
         }
         run_start = i;
     }
+    out.append(&mut kinds);
 }
 
 /// What a piece is made of.
