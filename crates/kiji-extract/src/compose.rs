@@ -55,6 +55,31 @@ pub fn compose(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
                 c.byte_end = end;
             }
         }
+        // Company + country in Latin letters: a subsidiary's name (BYD
+        // Japan, BMW JAPAN, タレスUK), one organisation.
+        if c.ty == EntityType::Org {
+            if let Some(next) = iter.peek() {
+                let gap = text.get(c.byte_end..next.byte_start).unwrap_or("-");
+                let country = &text[next.byte_start..next.byte_end];
+                let after = text[next.byte_end..].chars().next();
+                if next.ty == EntityType::Location
+                    && matches!(gap, " " | "")
+                    && country.chars().all(|ch| ch.is_ascii_alphabetic())
+                    && country
+                        .chars()
+                        .next()
+                        .is_some_and(|ch| ch.is_ascii_uppercase())
+                    && !after.is_some_and(|ch| ch.is_alphanumeric() && ch.is_ascii())
+                    && !text[c.byte_start..c.byte_end]
+                        .chars()
+                        .any(crate::names::is_kanji)
+                {
+                    let place = iter.next().expect("peeked");
+                    c.byte_end = place.byte_end;
+                    c.canonical = None;
+                }
+            }
+        }
         // Region + place inside it: カリフォルニア州サンラファエル,
         // アラブ首長国連邦アブダビ are one place.
         if c.ty == EntityType::Location && ends_with_region(&text[c.byte_start..c.byte_end]) {
@@ -258,6 +283,33 @@ mod tests {
             let out = compose(text, vec![cand(text, product, Product, product)]);
             assert_eq!(spans(text, &out)[0].0, product, "{text}");
         }
+    }
+
+    #[test]
+    fn a_company_and_a_country_in_latin_letters_are_a_subsidiary() {
+        for (text, org, country, whole) in [
+            ("BYD Japanの劉社長", "BYD", "Japan", "BYD Japan"),
+            ("タレスUKの合弁", "タレス", "UK", "タレスUK"),
+        ] {
+            let out = compose(
+                text,
+                vec![
+                    cand(text, org, Org, org),
+                    cand(text, country, Location, country),
+                ],
+            );
+            assert_eq!(spans(text, &out), vec![(whole.to_string(), Org, None)]);
+        }
+        // A company in Japan is two names.
+        let text = "BYD in Japan";
+        let out = compose(
+            text,
+            vec![
+                cand(text, "BYD", Org, "BYD"),
+                cand(text, "Japan", Location, "Japan"),
+            ],
+        );
+        assert_eq!(out.len(), 2);
     }
 
     #[test]
