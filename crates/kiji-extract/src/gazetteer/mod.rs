@@ -498,6 +498,14 @@ impl Gazetteer {
             return Verdict::Shorter;
         }
         let entry = &self.entries[key.entry as usize];
+        // A stock index named after a newspaper or a company (日経平均株価,
+        // ダウ平均, 上海総合指数): an index, not the name inside it.
+        if ["平均", "指数", "総合指数", "株価指数"]
+            .iter()
+            .any(|w| hay[end..].starts_with(w))
+        {
+            return Verdict::Skip;
+        }
         // A known person's one-word alias after a capitalised word is
         // someone else's surname: Ellison in "Harlan Ellison".
         if entry.ty == EntityType::Person

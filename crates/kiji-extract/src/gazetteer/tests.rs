@@ -23,6 +23,7 @@ Shell plc\tORG\tShell
 OpenAI\tORG\tオープンAI
 Sony\tORG\tソニー
 Sony Group\tORG\tソニーグループ
+Nikkei\tORG\t日経
 Elon Musk\tPERSON\tイーロン・マスク|Musk|マスク
 iPhone\tPRODUCT\tアイフォーン
 ";
@@ -89,6 +90,9 @@ fn matches_without_tokens() {
         ("(Japan)", &[("Japan", "Japan")]),
         ("日本とJapan", &[("日本", "Japan"), ("Japan", "Japan")]),
         ("Muskrat", &[]),
+        // A stock index is not the name inside it.
+        ("日経平均株価は", &[]),
+        ("日経によると", &[("日経", "Nikkei")]),
         // A known person's surname after another given name is someone else.
         ("said Kimbal Musk", &[]),
         ("Musk said", &[("Musk", "Elon Musk")]),
