@@ -602,6 +602,42 @@ mod tests {
     }
 
     #[test]
+    fn shipped_words_keep_modern_loanwords_whole_and_common() {
+        let tok = Tokenizer::new(&TokenizerConfig {
+            shipped_user_dictionary: true,
+            ..TokenizerConfig::default()
+        })
+        .unwrap();
+        // IPADIC alone splits these into parts it tags as names (クラ|ウド,
+        // ユニ|コーン) or does not know them at all (スマホ).
+        let text = "クラウドとスマホとユニコーンとエヌビディア";
+        let m = OffsetMap::new(text);
+        let mut out = Vec::new();
+        tok.worker()
+            .tokenize(
+                text,
+                &sentence(text, Lang::JA),
+                &m,
+                Options::default(),
+                &mut out,
+            )
+            .unwrap();
+        let words: Vec<(&str, Pos)> = out.iter().map(|t| (t.span.slice(text), t.pos)).collect();
+        assert_eq!(
+            words,
+            [
+                ("クラウド", Pos::Noun),
+                ("と", Pos::Particle),
+                ("スマホ", Pos::Noun),
+                ("と", Pos::Particle),
+                ("ユニコーン", Pos::Noun),
+                ("と", Pos::Particle),
+                ("エヌビディア", Pos::Organization),
+            ]
+        );
+    }
+
+    #[test]
     fn missing_user_dictionary_is_a_clear_error() {
         let err = Tokenizer::embedded(&[PathBuf::from("/no/such/user.csv")])
             .err()
