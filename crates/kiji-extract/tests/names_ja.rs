@@ -49,6 +49,7 @@ const CASES: &[(&str, &[&str])] = &[
     // it stands alone or after 在, 駐…; elsewhere it ends a personal name
     // or sits inside a word.
     ("駐日大使に任命した。", &["LOCATION:日"]),
+    ("日米の首脳が会談した。", &["LOCATION:日", "LOCATION:米"]),
     ("法勝寺の御仏が破損した。", &["LOCATION:法勝寺"]),
     ("求核攻撃によって反応が進む。", &[]),
     ("アルトマンCEOが語った。", &["PERSON:アルトマン"]),

@@ -1873,11 +1873,15 @@ fn kanji_name(
                 return Some(1);
             }
             let mut j = k;
+            // 日米, 米中: two countries by their abbreviations, two places.
+            let abbreviation = q.s.chars().count() == 1;
             // 東京都港区: places and their suffixes run together.
-            while p.get(j + 1).is_some_and(|n| {
-                matches!(n.pos(), Some(Pos::Place | Pos::Country))
-                    || (n.pos() == Some(Pos::NounSuffix) && JA_PLACE_SUFFIXES.contains(&n.s))
-            }) {
+            while !abbreviation
+                && p.get(j + 1).is_some_and(|n| {
+                    matches!(n.pos(), Some(Pos::Place | Pos::Country))
+                        || (n.pos() == Some(Pos::NounSuffix) && JA_PLACE_SUFFIXES.contains(&n.s))
+                })
+            {
                 j += 1;
             }
             out.push(cand(p, k, j, EntityType::Location, Confidence::Rule));
