@@ -79,10 +79,17 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
             let e = &entities[i];
             match &e.canonical {
                 Some(c) => Some((c.clone(), e.ty)),
-                None => lookup(&e.text).or_else(|| {
-                    let short = strip_legal(&e.text);
-                    (short != e.text).then(|| lookup(short)).flatten()
-                }),
+                None => lookup(&e.text)
+                    .or_else(|| {
+                        let short = strip_legal(&e.text);
+                        (short != e.text).then(|| lookup(short)).flatten()
+                    })
+                    .or_else(|| {
+                        // 米 → 米国: a country's one-kanji abbreviation is
+                        // known by its full name.
+                        let full = country_abbreviation(&e.text)?;
+                        lookup(full).filter(|(_, ty)| *ty == e.ty)
+                    }),
             }
         })
         .collect();
@@ -430,6 +437,31 @@ fn kana_consonant(c: char) -> Option<&'static str> {
     })
 }
 
+/// The usual full name of a country written by its one-kanji
+/// abbreviation in news (米, 日, 英, 中, 韓…); `None` for other text. 瑞
+/// (Switzerland or Sweden) is left out as ambiguous.
+fn country_abbreviation(text: &str) -> Option<&'static str> {
+    Some(match text {
+        "日" => "日本",
+        "米" => "米国",
+        "英" => "英国",
+        "中" => "中国",
+        "韓" => "韓国",
+        "朝" => "北朝鮮",
+        "露" => "ロシア",
+        "独" => "ドイツ",
+        "仏" => "フランス",
+        "伊" => "イタリア",
+        "加" => "カナダ",
+        "豪" => "オーストラリア",
+        "印" => "インド",
+        "台" => "台湾",
+        "蘭" => "オランダ",
+        "西" => "スペイン",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,6 +499,30 @@ mod tests {
         for (kana, latin) in different {
             assert_ne!(skeleton(kana), skeleton(latin), "{kana} vs {latin}");
         }
+    }
+
+    #[test]
+    fn a_one_kanji_country_takes_the_canonical_of_its_full_name() {
+        let place = |text: &str| Entity {
+            start: 0,
+            end: text.chars().count(),
+            byte_start: 0,
+            byte_end: text.len(),
+            ty: EntityType::Location,
+            text: text.to_string(),
+            canonical: None,
+            norm: None,
+            source: "test".to_string(),
+            sentence: 0,
+        };
+        let mut es = vec![place("米"), place("瑞")];
+        let lookup = |s: &str| match s {
+            "米国" => Some(("United States".to_string(), EntityType::Location)),
+            _ => None,
+        };
+        link(&mut es, &lookup);
+        assert_eq!(es[0].canonical.as_deref(), Some("United States"));
+        assert_eq!(es[1].canonical.as_deref(), Some("瑞"));
     }
 
     #[test]
