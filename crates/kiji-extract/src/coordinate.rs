@@ -1,7 +1,8 @@
 //! Names written together are alike: an unrecognised word between two names
 //! of one type in a list (横山大観、菊池契月、安田靫彦; マドリード、サラゴサ、
 //! バルセロナ) is a name of that type too, and so is a new name written
-//! before its old one (X（旧Twitter）, Meta (formerly Facebook)).
+//! before its old one (X（旧Twitter）, Meta (formerly Facebook)) or after
+//! it (Twitter(現X)), with its later mentions (Xに改名).
 //!
 //! Japanese writing lists names with 、 or ・; a word between two
 //! separators of the same kind, with a name of one type on either side, is
@@ -21,6 +22,8 @@ const SOURCE: &str = "list";
 /// non-overlapping); the result is still in text order and non-overlapping.
 pub fn fill(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::with_capacity(resolved.len());
+    // Names found as the new name of a renamed company or service.
+    let mut renames: Vec<Candidate> = Vec::new();
     for c in resolved {
         if let Some(prev) = out.last() {
             if prev.ty == c.ty
@@ -43,11 +46,86 @@ pub fn fill(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
             }
         }
         if let Some(renamed) = renamed_before(text, &c, out.last().map_or(0, |p| p.byte_end)) {
+            renames.push(renamed.clone());
             out.push(renamed);
         }
+        let after = renamed_after(text, &c);
         out.push(c);
+        if let Some(renamed) = after {
+            renames.push(renamed);
+        }
     }
+    if renames.is_empty() {
+        return out;
+    }
+    // Once a document has said a name is the new one (Twitter(現X)), its
+    // later mentions of that name (Xに改名, Xの時価総額) are the same.
+    for r in &renames {
+        let name = &text[r.byte_start..r.byte_end];
+        for (at, _) in text.match_indices(name) {
+            let end = at + name.len();
+            let before = text[..at].chars().next_back();
+            let after = text[end..].chars().next();
+            let apart = !before.is_some_and(|ch| ch.is_alphanumeric())
+                && !after.is_some_and(|ch| {
+                    ch.is_ascii_alphanumeric()
+                        || crate::names::is_kanji(ch)
+                        || crate::names::is_katakana(ch)
+                });
+            let free =
+                |list: &[Candidate]| list.iter().all(|o| o.byte_end <= at || o.byte_start >= end);
+            if apart && free(&out) && free(&renames) {
+                let mut again = r.clone();
+                again.byte_start = at;
+                again.byte_end = end;
+                out.push(again);
+            }
+        }
+    }
+    let missing: Vec<Candidate> = renames.into_iter().filter(|r| !out_has(&out, r)).collect();
+    out.extend(missing);
+    out.sort_by_key(|c| c.byte_start);
     out
+}
+
+/// True when `list` holds a candidate with `c`'s span.
+fn out_has(list: &[Candidate], c: &Candidate) -> bool {
+    list.iter()
+        .any(|o| o.byte_start == c.byte_start && o.byte_end == c.byte_end)
+}
+
+/// The new name written right after the entity `c` as `(現 new)` or
+/// `(now new)`: Twitter(現X), of `c`'s type and with its canonical name.
+fn renamed_after(text: &str, c: &Candidate) -> Option<Candidate> {
+    if !matches!(c.ty, EntityType::Org | EntityType::Product) {
+        return None;
+    }
+    let rest = text.get(c.byte_end..)?;
+    let (marker, rest) = ["（現", "(現", " (now ", "(now "]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m).map(|r| (m.len(), r)))?;
+    let first = rest.chars().next()?;
+    let latin = first.is_ascii_uppercase();
+    if !(latin || crate::names::is_katakana(first)) {
+        return None;
+    }
+    let len = rest
+        .char_indices()
+        .find(|&(_, ch)| {
+            !(if latin {
+                ch.is_ascii_alphanumeric() || ch == '-' || ch == '.'
+            } else {
+                crate::names::is_katakana(ch)
+            })
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    if !rest[len..].starts_with([')', '）']) {
+        return None;
+    }
+    let start = c.byte_end + marker;
+    let mut renamed = Candidate::new(start, start + len, c.ty, SOURCE, Confidence::Rule);
+    renamed.canonical = c.canonical.clone();
+    Some(renamed)
 }
 
 /// The name written right before `(旧 old)` or `(formerly old)` when `old`
@@ -204,6 +282,15 @@ mod tests {
         );
         let t = "the one (formerly Facebook) said so.";
         assert_eq!(names(t, vec![c(t, "Facebook", Org)]), ["ORG:Facebook"]);
+    }
+
+    #[test]
+    fn a_new_name_after_its_old_one_and_its_later_mentions() {
+        let t = "Twitter(現X)を買収し、Xに改名した。X線は別。";
+        let got = names(t, vec![c(t, "Twitter", Product)]);
+        assert_eq!(got, ["PRODUCT:Twitter", "PRODUCT:X", "PRODUCT:X"]);
+        let t = "Facebook (now Meta) grew.";
+        assert_eq!(names(t, vec![c(t, "Facebook", Org)]), ["ORG:Facebook", "ORG:Meta"]);
     }
 
     #[test]
