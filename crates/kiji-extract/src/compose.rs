@@ -55,9 +55,9 @@ pub fn compose(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
                 c.byte_end = end;
             }
         }
-        // Company + country in Latin letters: a subsidiary's name (BYD
-        // Japan, BMW JAPAN, タレスUK), one organisation.
-        if c.ty == EntityType::Org {
+        // Company or brand + country in Latin letters: a subsidiary's name
+        // (BYD Japan, BMW JAPAN, タレスUK, AWS Japan), one organisation.
+        if matches!(c.ty, EntityType::Org | EntityType::Product) {
             if let Some(next) = iter.peek() {
                 let gap = text.get(c.byte_end..next.byte_start).unwrap_or("-");
                 let country = &text[next.byte_start..next.byte_end];
@@ -77,6 +77,7 @@ pub fn compose(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
                     let place = iter.next().expect("peeked");
                     c.byte_end = place.byte_end;
                     c.canonical = None;
+                    c.ty = EntityType::Org;
                 }
             }
         }
@@ -290,11 +291,13 @@ mod tests {
         for (text, org, country, whole) in [
             ("BYD Japanの劉社長", "BYD", "Japan", "BYD Japan"),
             ("タレスUKの合弁", "タレス", "UK", "タレスUK"),
+            ("AWS Japan president", "AWS", "Japan", "AWS Japan"),
         ] {
+            let brand = if org == "AWS" { Product } else { Org };
             let out = compose(
                 text,
                 vec![
-                    cand(text, org, Org, org),
+                    cand(text, org, brand, org),
                     cand(text, country, Location, country),
                 ],
             );

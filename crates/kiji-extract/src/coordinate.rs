@@ -290,7 +290,10 @@ mod tests {
         let got = names(t, vec![c(t, "Twitter", Product)]);
         assert_eq!(got, ["PRODUCT:Twitter", "PRODUCT:X", "PRODUCT:X"]);
         let t = "Facebook (now Meta) grew.";
-        assert_eq!(names(t, vec![c(t, "Facebook", Org)]), ["ORG:Facebook", "ORG:Meta"]);
+        assert_eq!(
+            names(t, vec![c(t, "Facebook", Org)]),
+            ["ORG:Facebook", "ORG:Meta"]
+        );
     }
 
     #[test]

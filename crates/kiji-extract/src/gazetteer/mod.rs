@@ -499,11 +499,25 @@ impl Gazetteer {
         }
         let entry = &self.entries[key.entry as usize];
         // A stock index named after a newspaper or a company (日経平均株価,
-        // ダウ平均, 上海総合指数): an index, not the name inside it.
-        if ["平均", "指数", "総合指数", "株価指数"]
-            .iter()
-            .any(|w| hay[end..].starts_with(w))
-        {
+        // ダウ平均, 上海総合指数, Nikkei 225, S&P 500, FTSE 100): an index,
+        // not the name inside it. `hay` is folded to lower case.
+        if [
+            "平均",
+            "指数",
+            "総合指数",
+            "株価指数",
+            " 225",
+            " 500",
+            " 100",
+            " index",
+            " average",
+            " composite",
+        ]
+        .iter()
+        .any(|w| {
+            hay[end..].starts_with(w)
+                && !hay[end + w.len()..].starts_with(|c: char| c.is_ascii_digit())
+        }) {
             return Verdict::Skip;
         }
         // A known person's one-word alias after a capitalised word is

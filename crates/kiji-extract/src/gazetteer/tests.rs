@@ -23,7 +23,7 @@ Shell plc\tORG\tShell
 OpenAI\tORG\tオープンAI
 Sony\tORG\tソニー
 Sony Group\tORG\tソニーグループ
-Nikkei\tORG\t日経
+Nikkei\tORG\t日経|Nikkei
 Elon Musk\tPERSON\tイーロン・マスク|Musk|マスク
 iPhone\tPRODUCT\tアイフォーン
 ";
@@ -93,6 +93,8 @@ fn matches_without_tokens() {
         // A stock index is not the name inside it.
         ("日経平均株価は", &[]),
         ("日経によると", &[("日経", "Nikkei")]),
+        ("the Nikkei 225 index fell", &[]),
+        ("Nikkei Asia said", &[("Nikkei", "Nikkei")]),
         // A known person's surname after another given name is someone else.
         ("said Kimbal Musk", &[]),
         ("Musk said", &[("Musk", "Elon Musk")]),

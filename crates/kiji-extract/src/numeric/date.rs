@@ -806,16 +806,16 @@ fn english_word_date(sc: &Scan<'_>, i: usize, en: &[&str], out: &mut Vec<Candida
         out.push(cand(start, e, EntityType::Date, None, Confidence::Known));
         return;
     }
-    if let Some((e, k)) = match_at(text, i, MONTHS, false, true) {
+    // "Sept." is September's usual abbreviation in news style, beside "Sep".
+    const SEPT: usize = 20;
+    let month = match_at(text, i, &["Sept"], false, true)
+        .map(|(e, _)| (e, SEPT))
+        .or_else(|| match_at(text, i, MONTHS, false, true));
+    if let Some((e, k)) = month {
         let m = (k % 12) as u32 + 1;
         let abbr = k >= 12;
         let e = if abbr && char_at(text, e) == Some('.') {
             e + 1
-        } else {
-            e
-        };
-        let e = if abbr && text[e..].starts_with("t.") && m == 9 {
-            e + 2
         } else {
             e
         };
@@ -1131,6 +1131,11 @@ mod tests {
                 &[("February 10, 2025", Some("2025-02-10"))],
             ),
             ("Feb. 10, 2025", &[("Feb. 10, 2025", Some("2025-02-10"))]),
+            (
+                "on Sept. 10, 2025",
+                &[("Sept. 10, 2025", Some("2025-09-10"))],
+            ),
+            ("Sep 3 2025", &[("Sep 3 2025", Some("2025-09-03"))]),
             (
                 "10 February 2025",
                 &[("10 February 2025", Some("2025-02-10"))],
