@@ -36,6 +36,22 @@ const CASES: &[(&str, &[&str])] = &[
         &["ORG:劇団”スポーツ"],
     ),
     ("その「もっと良い暮らし」プロジェクトが始まった。", &[]),
+    (
+        "台風10号が九州南部に接近した。",
+        &["EVENT:台風10号", "LOCATION:九州南部"],
+    ),
+    (
+        "九州新幹線とニューヨーク・五番街。",
+        &[
+            "LOCATION:九州新幹線",
+            "LOCATION:ニューヨーク",
+            "LOCATION:五番街",
+        ],
+    ),
+    (
+        "アップルの日本法人、Apple Japanは発表した。",
+        &["LOCATION:日本", "ORG:Apple Japan"],
+    ),
     // A gathering is no body.
     ("社長は決算説明会で語った。", &[]),
     // An ordinal alone does not name a meeting.

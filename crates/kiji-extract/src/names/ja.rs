@@ -791,6 +791,31 @@ fn sentence(
 /// 第12回帝展 names an exhibition.
 const BARE_MEETINGS: &[&str] = &["大会", "会", "総会", "会議", "例会", "集会", "公演", "試合"];
 
+/// Countries and regions written in Latin letters after a company's name
+/// to name its local company: Apple Japan, BMW JAPAN, Samsung Electronics
+/// America.
+const SUBSIDIARY_COUNTRIES: &[&str] = &[
+    "Japan",
+    "JAPAN",
+    "Korea",
+    "KOREA",
+    "China",
+    "CHINA",
+    "Taiwan",
+    "India",
+    "Asia",
+    "ASIA",
+    "Europe",
+    "EUROPE",
+    "America",
+    "AMERICA",
+    "USA",
+    "UK",
+    "Germany",
+    "France",
+    "Singapore",
+];
+
 /// A candidate over pieces `p[i..=j]`.
 fn cand(p: &[Piece<'_>], i: usize, j: usize, ty: EntityType, conf: Confidence) -> Candidate {
     Candidate::new(p[i].start, p[j].end, ty, SOURCE, conf)
@@ -1266,6 +1291,14 @@ fn chunk(
         }
     }
 
+    // 3c. A numbered typhoon is an event: 台風10号.
+    for k in 0..n.saturating_sub(2) {
+        if p[k].s == "台風" && p[k + 1].s.chars().all(|c| c.is_ascii_digit()) && p[k + 2].s == "号"
+        {
+            out.push(cand(p, k, k + 2, EntityType::Event, Confidence::Rule));
+        }
+    }
+
     // 3b. An ordinal edition before a name is an event: 第51回スーパーボウル.
     for k in 0..n.saturating_sub(3) {
         if p[k].s == "第"
@@ -1329,8 +1362,15 @@ fn chunk(
                     k += 1;
                     continue;
                 }
+                // A company with a country after it is its local company
+                // (Apple Japan, BMW JAPAN), even where the gazetteer knows
+                // the company alone.
+                let subsidiary = q.s.rsplit_once(' ').is_some_and(|(head, country)| {
+                    !head.is_empty() && SUBSIDIARY_COUNTRIES.contains(&country)
+                });
                 let (ty, conf) = match next.map(|n| n.s) {
                     Some("社") => (EntityType::Org, Confidence::Rule),
+                    _ if subsidiary => (EntityType::Org, Confidence::Rule),
                     _ if k + 1 == n && product_cue(rest) => {
                         (EntityType::Product, Confidence::Guess)
                     }
