@@ -359,6 +359,20 @@ fn numeral_dates(sc: &Scan<'_>, n: &Numeral, out: &mut Vec<Candidate>) {
         out.push(c);
         return;
     }
+    // 4〜12月, 7〜9月期: a range of months without a year.
+    if let Some(first) = n.int().filter(|m| (1..=12).contains(m) && n.plain) {
+        if let Some((end, last)) = month_range_end(text, n.end) {
+            let norm = month_range_norm(sc.date, first, last);
+            out.push(cand(
+                n.start,
+                end,
+                EntityType::Date,
+                norm,
+                Confidence::Known,
+            ));
+            return;
+        }
+    }
     // 2月10日, 12月, 3月期
     if after.starts_with('月') && !after.starts_with("月間") {
         if let Some(m) = n.int().filter(|m| (1..=12).contains(m)) {
@@ -428,6 +442,20 @@ fn after_year(text: &str, pos: usize, y: i64) -> (usize, Option<String>) {
         return (e, None);
     }
     (pos, Some(year))
+}
+
+/// The norm of a range of months written without a year: the last month
+/// is the nearest such month to the document date and the first the one
+/// before it (4〜12月 in February 2026 → `2025-04/2025-12`); `--04/--12`
+/// without a document date.
+fn month_range_norm(doc: Option<crate::DocDate>, first: u32, last: u32) -> Option<String> {
+    let end = month_day(doc, last, None)?;
+    let Some((y, _)) = end.split_once('-').filter(|(y, _)| !y.is_empty()) else {
+        return Some(format!("--{first:02}/--{last:02}"));
+    };
+    let y: i64 = y.parse().ok()?;
+    let y0 = if first <= last { y } else { y - 1 };
+    Some(format!("{y0:04}-{first:02}/{end}"))
 }
 
 /// The end of `〜N月` (and a following 期) right after a month's number
@@ -722,8 +750,13 @@ fn english_numeral(sc: &Scan<'_>, n: &Numeral, out: &mut Vec<Candidate>) {
         let prev = word_before(text, n.start).map(|(_, w)| w.to_ascii_lowercase());
         let spaced = text[..n.start].ends_with(' ') || text[..n.start].ends_with("mid-");
         if spaced && prev.is_some_and(|w| YEAR_PREPS.contains(&w.as_str())) {
+            // "fiscal 2025" is a fiscal year, one period like FY2025.
+            let start = match word_before(text, n.start) {
+                Some((s, w)) if w.eq_ignore_ascii_case("fiscal") => s,
+                _ => n.start,
+            };
             out.push(cand(
-                n.start,
+                start,
                 n.end,
                 EntityType::Date,
                 Some(format!("{y:04}")),
@@ -1147,6 +1180,7 @@ mod tests {
             ("this week,", &[("this week", None)]),
             ("Q1 2025", &[("Q1 2025", None)]),
             ("FY2025", &[("FY2025", Some("2025"))]),
+            ("In fiscal 2025, it grew", &[("fiscal 2025", Some("2025"))]),
             ("on Monday", &[("Monday", None)]),
             (
                 "Monday, Feb. 10, 2025",
@@ -1174,6 +1208,8 @@ mod tests {
             ("12月28日", &[("12月28日", Some("2024-12-28"))]),
             ("1月10日", &[("1月10日", Some("2025-01-10"))]),
             ("12月", &[("12月", Some("2024-12"))]),
+            ("4〜12月の売上", &[("4〜12月", Some("2024-04/2024-12"))]),
+            ("11〜2月", &[("11〜2月", Some("2024-11/2025-02"))]),
             ("昨年", &[("昨年", Some("2024"))]),
             ("去年", &[("去年", Some("2024"))]),
             ("一昨年", &[("一昨年", Some("2023"))]),

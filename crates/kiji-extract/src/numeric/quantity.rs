@@ -371,6 +371,15 @@ fn japanese(text: &str, n: &Numeral) -> Option<Candidate> {
     if is_ordinal_or_version(text, n) || text[end..].starts_with('目') {
         return None;
     }
+    // 1株当たり, 1人あたり: "per share", "per person", no quantity (like
+    // 1日 in 1日30回まで, ANNOTATION.md).
+    if n.int() == Some(1)
+        && ["当たり", "あたり", "当り"]
+            .iter()
+            .any(|w| text[end..].starts_with(w))
+    {
+        return None;
+    }
     // Latin units must end there (`5GB` yes, `5GBps` handled, `5Gen` no).
     if counter.is_ascii() && !word_ends(text, end) {
         return None;
@@ -556,6 +565,8 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("10回の動画生成", &["10回"]),
             ("1日30回まで", &["30回"]),
+            ("1株当たり配当は45円", &[]),
+            ("一人当たり3冊", &["3冊"]),
             ("19団体が", &["19団体"]),
             ("また1つ、", &["1つ"]),
             ("二つの大きな", &["二つ"]),
