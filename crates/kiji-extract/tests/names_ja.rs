@@ -52,6 +52,8 @@ const CASES: &[(&str, &[&str])] = &[
         "アップルの日本法人、Apple Japanは発表した。",
         &["LOCATION:日本", "ORG:Apple Japan"],
     ),
+    ("評論家の山田 太郎さんは指摘した。", &["PERSON:山田 太郎"]),
+    ("山田　花子氏が登壇した。", &["PERSON:山田　花子"]),
     // A gathering is no body.
     ("社長は決算説明会で語った。", &[]),
     // An ordinal alone does not name a meeting.

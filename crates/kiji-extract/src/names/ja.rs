@@ -758,6 +758,28 @@ fn sentence(
     out: &mut Vec<Candidate>,
     pending: &mut Vec<(usize, usize)>,
 ) {
+    // A surname and a given name written with a space between (山田 太郎,
+    // 山田　花子), as press releases and bylines do: one person.
+    for i in 0..pieces.len() {
+        // lindera drops a half-width space and keeps a full-width one as a
+        // token of its own.
+        let j = if pieces.get(i + 1).is_some_and(|q| q.s == "\u{3000}") {
+            i + 2
+        } else {
+            i + 1
+        };
+        let (Some(sur), Some(given)) = (pieces.get(i), pieces.get(j)) else {
+            break;
+        };
+        let gap = text.get(sur.end..given.start).unwrap_or("");
+        if matches!(gap, " " | "\u{3000}")
+            && sur.pos() == Some(Pos::PersonSurname)
+            && given.pos() == Some(Pos::PersonGiven)
+            && sur.s.chars().all(is_kanji)
+        {
+            out.push(cand(pieces, i, j, EntityType::Person, Confidence::Rule));
+        }
+    }
     let mut a = 0;
     while a < pieces.len() {
         if !pieces[a].nominal() {
