@@ -206,17 +206,23 @@ impl Info {
             .filter(|p| !p.is_empty())
             .map(str::to_lowercase)
             .collect();
-        let skel = parts.iter().map(|p| skeleton(p)).collect();
         let latin = text.chars().any(|c| c.is_ascii_alphabetic())
             && text.chars().all(|c| c.is_ascii() || c.is_whitespace());
+        let kana = text
+            .chars()
+            .all(|c| crate::names::is_katakana(c) || crate::names::is_kana_joiner(c));
+        // Skeletons compare katakana with Latin spellings only.
+        let skel = if latin || kana {
+            parts.iter().map(|p| skeleton(p)).collect()
+        } else {
+            Vec::new()
+        };
         Info {
             folded: fold(text),
             skel,
             short: fold(strip_legal(text)),
             latin,
-            kana: text
-                .chars()
-                .all(|c| crate::names::is_katakana(c) || crate::names::is_kana_joiner(c)),
+            kana,
             kanji: text.chars().all(crate::names::is_kanji),
             chars: text.chars().count(),
             parts,
