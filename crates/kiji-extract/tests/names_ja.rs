@@ -54,6 +54,11 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("評論家の山田 太郎さんは指摘した。", &["PERSON:山田 太郎"]),
     ("山田　花子氏が登壇した。", &["PERSON:山田　花子"]),
+    ("量子コンピューター「叡」を公開した。", &["PRODUCT:叡"]),
+    (
+        "JAXAは種子島宇宙センターから打ち上げた。",
+        &["ORG:JAXA", "LOCATION:種子島宇宙センター"],
+    ),
     // A gathering is no body.
     ("社長は決算説明会で語った。", &[]),
     // An ordinal alone does not name a meeting.

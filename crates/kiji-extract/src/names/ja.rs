@@ -247,6 +247,10 @@ const KIND_NOUNS: &[(&str, EntityType)] = &[
     ("チップ", EntityType::Product),
     ("プロセッサー", EntityType::Product),
     ("ロボット", EntityType::Product),
+    ("コンピューター", EntityType::Product),
+    ("衛星", EntityType::Product),
+    ("探査機", EntityType::Product),
+    ("ロケット", EntityType::Product),
     ("生成AI", EntityType::Product),
     ("プラットフォーム", EntityType::Product),
     ("ブラウザー", EntityType::Product),
@@ -1915,7 +1919,11 @@ fn kanji_name(
             }
             // The dictionary tags temples and shrines as organisations
             // (東大寺, 浄土寺); ANNOTATION.md makes them places.
-            let ty = if i == k && j == k && SITES.iter().any(|w| q.s.ends_with(w)) {
+            // Facilities too (種子島宇宙センター, 東京国立博物館).
+            let facility = JA_FACILITY_SUFFIXES
+                .iter()
+                .any(|w| w.chars().count() >= 2 && q.s.len() > w.len() && q.s.ends_with(w));
+            let ty = if i == k && j == k && (facility || SITES.iter().any(|w| q.s.ends_with(w))) {
                 EntityType::Location
             } else {
                 EntityType::Org
