@@ -45,6 +45,10 @@ const CASES: &[(&str, &[&str])] = &[
         "The company said Chief Executive Lip-Bu Tan would cut jobs.",
         &["PERSON:Lip-Bu Tan"],
     ),
+    (
+        "The model was shown at the LlamaCon developer conference in Menlo Park.",
+        &["EVENT:LlamaCon", "LOCATION:Menlo Park"],
+    ),
     // Organisation suffixes and heads; a plural suffix is no one body.
     ("It was a merger of various Leagues of farmers.", &[]),
     (

@@ -129,6 +129,21 @@ const ORG_NOUNS: &[&str] = &[
     "party",
 ];
 
+/// Lower-case nouns for a gathering written after its name (LlamaCon
+/// conference, the Davos summit).
+const EVENT_NOUNS: &[&str] = &[
+    "conference",
+    "summit",
+    "festival",
+    "expo",
+    "convention",
+    "hackathon",
+];
+
+/// Words for the kind of a gathering between its name and the noun
+/// (WWDC developer conference, Build developers conference).
+const EVENT_KINDS: &[&str] = &["developer", "developers", "annual", "user", "tech", "trade"];
+
 /// Lower-case words of membership around an organisation's name (One
 /// Nation member, a member of One Nation, the Labor party).
 const ORG_MEMBERSHIP: &[&str] = &[
@@ -814,6 +829,12 @@ fn take_run(
         (EntityType::Location, Confidence::Rule)
     } else if multi && words.len() <= 3 && SPEECH.contains(&next) && !versioned {
         (EntityType::Person, Confidence::Rule)
+    } else if !versioned
+        && (EVENT_NOUNS.contains(&next)
+            || (EVENT_KINDS.contains(&next) && EVENT_NOUNS.contains(&next2)))
+    {
+        // LlamaCon developer conference, Davos summit: a named event.
+        (EntityType::Event, Confidence::Rule)
     } else if !versioned
         && (!initial || multi)
         && (ORG_NOUNS.contains(&prev)
