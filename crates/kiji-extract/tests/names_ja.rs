@@ -59,6 +59,7 @@ const CASES: &[(&str, &[&str])] = &[
         "JAXAは種子島宇宙センターから打ち上げた。",
         &["ORG:JAXA", "LOCATION:種子島宇宙センター"],
     ),
+    ("お問い合わせ：TEL 03-1234-5678まで。", &[]),
     // A gathering is no body.
     ("社長は決算説明会で語った。", &[]),
     // An ordinal alone does not name a meeting.

@@ -498,6 +498,18 @@ impl Piece<'_> {
     }
 }
 
+/// True for a run that holds a telephone number (TEL 03-1234-5678,
+/// 0120-123-456): digit groups joined by two hyphens or more.
+fn phone_like(run: &str) -> bool {
+    run.split_whitespace().any(|w| {
+        let groups: Vec<&str> = w.split(['-', '－']).collect();
+        groups.len() >= 3
+            && groups
+                .iter()
+                .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+    })
+}
+
 /// True for a token surface made of Latin letters/digits.
 fn latin_token(s: &str) -> bool {
     !s.is_empty() && s.chars().all(is_latin_alnum)
@@ -1379,6 +1391,7 @@ fn chunk(
                 let fragment = q.s.len() == 2 && !acronym;
                 let modifier = acronym && k + 1 < n && p[k + 1].s != "社";
                 if !shaped
+                    || phone_like(q.s)
                     || lists::en_not_names().contains(q.s)
                     || q.s.chars().count() < 2
                     || fragment
