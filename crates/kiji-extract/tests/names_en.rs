@@ -49,6 +49,12 @@ const CASES: &[(&str, &[&str])] = &[
         "The model was shown at the LlamaCon developer conference in Menlo Park.",
         &["EVENT:LlamaCon", "LOCATION:Menlo Park"],
     ),
+    // A lone capitalised word that does what people do is a person.
+    ("In 2004 , Citrone was sentenced to two years .", &["PERSON:Citrone"]),
+    ("Citrone denied his involvement .", &["PERSON:Citrone"]),
+    ("Most of Belgrano 's army arrived .", &["PERSON:Belgrano"]),
+    ("Most of Belgrano's troops arrived .", &["PERSON:Belgrano"]),
+    ("The Reading train was wrecked .", &[]),
     // Organisation suffixes and heads; a plural suffix is no one body.
     ("It was a merger of various Leagues of farmers.", &[]),
     (

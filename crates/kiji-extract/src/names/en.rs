@@ -104,6 +104,76 @@ const SPEECH: &[&str] = &[
     "recalled",
 ];
 
+/// Verbs that, right after a single capitalised word, say a person acts:
+/// things and organisations rarely die, marry, sing or plead.
+const PERSON_VERBS: &[&str] = &[
+    "died",
+    "married",
+    "sang",
+    "sings",
+    "testified",
+    "resigned",
+    "retired",
+    "coached",
+    "starred",
+    "debuted",
+    "denied",
+    "pleaded",
+    "confessed",
+    "graduated",
+    "studied",
+    "divorced",
+    "recorded",
+    "smiled",
+    "laughed",
+    "himself",
+    "herself",
+];
+
+/// Participles after "was"/"is" that say the subject is a person (Cowley
+/// was born, Citrone was sentenced).
+const PERSON_PASSIVES: &[&str] = &[
+    "born",
+    "sentenced",
+    "arrested",
+    "elected",
+    "appointed",
+    "injured",
+    "knighted",
+    "nominated",
+    "drafted",
+    "convicted",
+    "jailed",
+    "imprisoned",
+    "executed",
+    "buried",
+    "crowned",
+    "baptized",
+    "educated",
+    "married",
+    "murdered",
+    "assassinated",
+    "wounded",
+    "exiled",
+];
+
+/// Nouns a person has that follow a possessive (Belgrano 's army, Smith's
+/// wife).
+const PERSON_HAS: &[&str] = &[
+    "army", "troops", "wife", "husband", "son", "daughter", "father", "mother", "brother",
+    "sister", "children", "career", "death", "birth", "plans", "men", "forces", "family", "life",
+    "funeral", "widow", "parents", "grave",
+];
+
+/// True when the words after a single capitalised word say it is a person
+/// (see [`PERSON_VERBS`], [`PERSON_PASSIVES`], [`PERSON_HAS`]).
+fn person_acts(next: &str, next2: &str, next3: &str) -> bool {
+    PERSON_VERBS.contains(&next)
+        || (matches!(next, "was" | "is") && PERSON_PASSIVES.contains(&next2))
+        || (matches!(next, "'s" | "’s") && PERSON_HAS.contains(&next2))
+        || (matches!(next, "'" | "’") && next2 == "s" && PERSON_HAS.contains(&next3))
+}
+
 /// Modal verbs: a single capitalised word before one is a person acting.
 const MODALS: &[&str] = &[
     "would", "could", "should", "will", "can", "might", "must", "shall",
@@ -785,6 +855,11 @@ fn take_run(
     let next = surf(text, toks, end);
     let next2 = surf(text, toks, end + 1);
     let multi = words.len() > 1;
+    // Written as one token with its possessive (Belgrano's).
+    let possessive = {
+        let last = surf(text, toks, end - 1);
+        strip_possessive(last) != last
+    };
     // A short capitalised prefix of a hyphenated common word (Co-founder,
     // Anti-war, Ex-wife) names nothing.
     if !multi
@@ -858,6 +933,15 @@ fn take_run(
         (EntityType::Product, Confidence::Guess)
     } else if PLACE_PREPS.contains(&prev) && !shape_says_org(run) {
         (EntityType::Location, Confidence::Guess)
+    } else if !multi
+        && plain_word(run)
+        && !versioned
+        && (person_acts(next, next2, surf(text, toks, end + 2))
+            || (possessive && PERSON_HAS.contains(&next)))
+    {
+        // "Citrone denied", "Cowley was born", "Belgrano 's army": what
+        // only people do or have.
+        (EntityType::Person, Confidence::Guess)
     } else if initial && !multi {
         // A capital at the start of a sentence says nothing by itself; it is
         // kept aside in case the document names it elsewhere.
