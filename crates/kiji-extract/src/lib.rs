@@ -192,6 +192,7 @@ impl Extractor {
         };
         link::link(&mut entities, &lookup);
         service::retype(cx.text, &mut entities);
+        service::retype_teams(cx.text, &mut entities);
         entities
     }
 }

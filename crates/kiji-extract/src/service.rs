@@ -2,7 +2,9 @@
 //! gazetteer types the bare name as a PRODUCT, and ANNOTATION.md makes a
 //! mention an ORG where the company is meant: bought, valued, renamed. This
 //! pass retypes single mentions from the words right around them, after
-//! linking has given every mention of a name one type.
+//! linking has given every mention of a name one type. Places named like
+//! the team of their town (North Melbourne, 仙台) are retyped the same way
+//! where one plays for, signs with or transfers to them.
 
 use kiji_core::{Entity, EntityType};
 
@@ -62,6 +64,60 @@ pub fn retype(text: &str, entities: &mut [Entity]) {
     }
 }
 
+/// Words right before a place that make it the team named after it: "played
+/// for North Melbourne", "signed with Coburg".
+const TEAM_BEFORE: &[&str] = &[
+    "played for",
+    "played with",
+    "plays for",
+    "playing for",
+    "signed with",
+    "signed for",
+    "debut for",
+    "debuted for",
+    "captained",
+    "coached",
+    "loaned to",
+    "traded to",
+    "drafted by",
+];
+
+/// Words right after a place that make it the team named after it:
+/// 仙台に移籍, 松本に入団, 浦和と契約.
+const TEAM_AFTER: &[&str] = &[
+    "に移籍",
+    "へ移籍",
+    "に入団",
+    "へ入団",
+    "と契約",
+    "に完全移籍",
+    "に期限付き移籍",
+];
+
+/// Retypes places that name a sports team: a club is named after its town
+/// (North Melbourne, 仙台), and the words around a mention say which is
+/// meant. Runs after linking, on single mentions.
+pub fn retype_teams(text: &str, entities: &mut [Entity]) {
+    for e in entities.iter_mut().filter(|e| e.ty == EntityType::Location) {
+        let before = text
+            .get(..e.byte_start)
+            .unwrap_or("")
+            .trim_end_matches([' ', '\u{3000}']);
+        let after = text.get(e.byte_end..).unwrap_or("");
+        let team_before = TEAM_BEFORE.iter().any(|w| {
+            before.ends_with(w)
+                && !before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        });
+        if team_before || TEAM_AFTER.iter().any(|w| after.starts_with(w)) {
+            e.ty = EntityType::Org;
+            e.canonical = Some(e.text.clone());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +135,35 @@ mod tests {
             norm: None,
             source: "gazetteer".into(),
             sentence: 0,
+        }
+    }
+
+    #[test]
+    fn a_place_is_the_team_where_one_plays_for_it() {
+        let place = |text: &str, name: &str| {
+            let mut e = product(text, name);
+            e.ty = EntityType::Location;
+            e
+        };
+        let cases = [
+            (
+                "He played for North Melbourne in 1950.",
+                "North Melbourne",
+                EntityType::Org,
+            ),
+            ("He signed with Coburg.", "Coburg", EntityType::Org),
+            ("2017年に仙台に移籍した。", "仙台", EntityType::Org),
+            (
+                "He moved to North Melbourne in 1950.",
+                "North Melbourne",
+                EntityType::Location,
+            ),
+            ("仙台に移住した。", "仙台", EntityType::Location),
+        ];
+        for (text, name, want) in cases {
+            let mut es = vec![place(text, name)];
+            retype_teams(text, &mut es);
+            assert_eq!(es[0].ty, want, "{text}");
         }
     }
 
