@@ -55,6 +55,23 @@ pub fn compose(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
                 c.byte_end = end;
             }
         }
+        // A kanji personal name cut short where IPADIC reads the rest as a
+        // place (大林芳|五郎, 井上治|兵衛): the rest belongs to the name.
+        if c.ty == EntityType::Person {
+            if let Some(next) = iter.peek() {
+                let all_kanji = |a: usize, b: usize| text[a..b].chars().all(crate::names::is_kanji);
+                if next.ty == EntityType::Location
+                    && next.byte_start == c.byte_end
+                    && next.confidence != crate::Confidence::Known
+                    && all_kanji(c.byte_start, next.byte_end)
+                    && text[c.byte_start..next.byte_end].chars().count() <= 6
+                {
+                    let rest = iter.next().expect("peeked");
+                    c.byte_end = rest.byte_end;
+                    c.canonical = None;
+                }
+            }
+        }
         // Company or brand + country in Latin letters: a subsidiary's name
         // (BYD Japan, BMW JAPAN, タレスUK, AWS Japan), one organisation.
         if matches!(c.ty, EntityType::Org | EntityType::Product) {
@@ -310,6 +327,29 @@ mod tests {
             vec![
                 cand(text, "BYD", Org, "BYD"),
                 cand(text, "Japan", Location, "Japan"),
+            ],
+        );
+        assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn the_rest_of_a_kanji_name_read_as_a_place_joins_the_person() {
+        let text = "大林芳五郎の没後";
+        let mut place = Candidate::new(9, 15, Location, "test", Confidence::Rule);
+        place.canonical = None;
+        let person = Candidate::new(0, 9, Person, "test", Confidence::Rule);
+        let out = compose(text, vec![person, place]);
+        assert_eq!(
+            spans(text, &out),
+            vec![("大林芳五郎".to_string(), Person, None)]
+        );
+        // A known place after a name stays a place.
+        let text = "山田東京";
+        let out = compose(
+            text,
+            vec![
+                Candidate::new(0, 6, Person, "test", Confidence::Rule),
+                cand(text, "東京", Location, "Tokyo"),
             ],
         );
         assert_eq!(out.len(), 2);
