@@ -60,6 +60,10 @@ const CASES: &[(&str, &[&str])] = &[
         &["ORG:JAXA", "LOCATION:種子島宇宙センター"],
     ),
     ("お問い合わせ：TEL 03-1234-5678まで。", &[]),
+    (
+        "友納知事は成田市長の藤倉武男へ伝えた。",
+        &["LOCATION:成田", "PERSON:藤倉武男"],
+    ),
     // A gathering is no body.
     ("社長は決算説明会で語った。", &[]),
     // An ordinal alone does not name a meeting.
@@ -426,7 +430,9 @@ const CASES: &[(&str, &[&str])] = &[
     ("新工場を建設した。", &[]),
     // A katakana name and a home town make a club; the town is no place here.
     ("ヴォラーレ岡山に移籍した。", &["ORG:ヴォラーレ岡山"]),
-    ("岡山に移籍した。", &["LOCATION:岡山"]),
+    // A town one transfers to is its team; one moves to is a place.
+    ("岡山に移籍した。", &["ORG:岡山"]),
+    ("岡山に移住した。", &["LOCATION:岡山"]),
 ];
 
 #[test]

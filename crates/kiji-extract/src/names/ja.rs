@@ -1048,6 +1048,21 @@ fn chunk(
     let mut person_end = vec![false; n];
     for k in 1..n {
         let Some(strong) = title(&p[k]) else { continue };
+        // The head of a town before a place name is that town's: 成田|市長
+        // is Narita's mayor, 河村|市長 (a surname) Mayor Kawamura.
+        if matches!(p[k].s, "市長" | "町長" | "村長" | "区長")
+            && matches!(p[k - 1].pos(), Some(Pos::Place))
+        {
+            out.push(cand(
+                p,
+                k - 1,
+                k - 1,
+                EntityType::Location,
+                Confidence::Rule,
+            ));
+            person_end[k - 1] = true;
+            continue;
+        }
         let Some(i) = person_before(p, k, strong) else {
             continue;
         };
