@@ -64,6 +64,15 @@ const CASES: &[(&str, &[&str])] = &[
         "友納知事は成田市長の藤倉武男へ伝えた。",
         &["LOCATION:成田", "PERSON:藤倉武男"],
     ),
+    (
+        "AIスタートアップのミライテックは発表した。半導体大手のサムテックが参入した。",
+        &["ORG:ミライテック", "ORG:サムテック"],
+    ),
+    (
+        "同社の設計支援AI「DesignMind」を導入した。",
+        &["PRODUCT:DesignMind"],
+    ),
+    ("大手の会社が参入した。", &[]),
     // A gathering is no body.
     ("社長は決算説明会で語った。", &[]),
     // An ordinal alone does not name a meeting.

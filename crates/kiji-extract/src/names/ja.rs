@@ -219,6 +219,21 @@ const WORK_NOUNS: &[&str] = &[
     "連載",
 ];
 
+/// Words for a kind of company that name one after の: スタートアップの
+/// X, 半導体大手のX, 子会社のX.
+const COMPANY_KINDS: &[&str] = &[
+    "スタートアップ",
+    "企業",
+    "メーカー",
+    "大手",
+    "子会社",
+    "親会社",
+    "新興",
+    "ベンチャー",
+    "運営会社",
+    "ファンド",
+];
+
 /// Nouns of a kind of thing that, right before a name in 「」, give its
 /// type: 軽自動車「ラッコ」, スタートアップ「Merge Labs」, プロジェクト
 /// 「スターゲイト」.
@@ -252,6 +267,7 @@ const KIND_NOUNS: &[(&str, EntityType)] = &[
     ("探査機", EntityType::Product),
     ("ロケット", EntityType::Product),
     ("生成AI", EntityType::Product),
+    ("AI", EntityType::Product),
     ("プラットフォーム", EntityType::Product),
     ("ブラウザー", EntityType::Product),
     ("プロジェクト", EntityType::Event),
@@ -794,6 +810,32 @@ fn sentence(
             && sur.s.chars().all(is_kanji)
         {
             out.push(cand(pieces, i, j, EntityType::Person, Confidence::Rule));
+        }
+    }
+    // The kind of a company before の names it (AIスタートアップのミライ
+    // テック, 半導体大手のサムテック): a katakana or Latin name standing
+    // alone after it is that company.
+    for i in 0..pieces.len().saturating_sub(2) {
+        let head = text.get(..pieces[i].end).unwrap_or("");
+        let name = &pieces[i + 2];
+        let alone = pieces
+            .get(i + 3)
+            .is_none_or(|n| n.start > name.end || !n.nominal());
+        if pieces[i + 1].s == "の"
+            && COMPANY_KINDS.iter().any(|w| head.ends_with(w))
+            && matches!(name.kind, Kind::Kana | Kind::Latin)
+            && name.s.chars().count() >= 2
+            && !vocabulary(name.s)
+            && !generic(name)
+            && alone
+        {
+            out.push(cand(
+                pieces,
+                i + 2,
+                i + 2,
+                EntityType::Org,
+                Confidence::Rule,
+            ));
         }
     }
     let mut a = 0;
