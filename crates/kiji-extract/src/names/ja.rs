@@ -81,10 +81,42 @@ impl Recognizer for JapaneseRecognizer {
             }
         });
         harmonise(cx.text, &mut mine, &pending, SOURCE);
+        repeat_names(cx.text, &mut mine, &pending);
         for c in &mut mine {
             c.byte_end += numbered_tail(cx.text, c.byte_end, c.ty);
         }
         out.append(&mut mine);
+    }
+}
+
+/// Proposes the words set aside in `pending` that the document names
+/// elsewhere by a rule, with the same type: ミライテック after
+/// AIスタートアップのミライテック. A word named with two types is left.
+fn repeat_names(text: &str, cands: &mut Vec<Candidate>, pending: &[(usize, usize)]) {
+    let mut named: HashMap<&str, Option<EntityType>> = HashMap::new();
+    for c in cands
+        .iter()
+        .filter(|c| c.confidence >= Confidence::Rule && c.ty.is_name())
+    {
+        let Some(s) = text.get(c.byte_start..c.byte_end) else {
+            continue;
+        };
+        let slot = named.entry(s).or_insert(Some(c.ty));
+        if *slot != Some(c.ty) {
+            *slot = None;
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    for &(s, e) in pending {
+        let Some(Some(ty)) = text.get(s..e).and_then(|w| named.get(w)) else {
+            continue;
+        };
+        if cands.iter().any(|c| c.byte_start < e && s < c.byte_end) {
+            continue;
+        }
+        cands.push(Candidate::new(s, e, *ty, SOURCE, Confidence::Guess));
     }
 }
 
@@ -1513,7 +1545,7 @@ fn chunk(
                 if person_end[k] || !q.name_like() && next.map(|n| n.s) != Some("社") {
                     // A common word here may still be a surname named in
                     // full elsewhere in the document (マスク).
-                    if !person_end[k] && !q.multi {
+                    if !person_end[k] {
                         pending.push((q.start, q.end));
                     }
                     k += 1;
