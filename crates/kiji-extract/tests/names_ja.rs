@@ -443,6 +443,7 @@ const CASES: &[(&str, &[&str])] = &[
     ("新工場を建設した。", &[]),
     // A katakana name and a home town make a club; the town is no place here.
     ("ヴォラーレ岡山に移籍した。", &["ORG:ヴォラーレ岡山"]),
+    ("東京オフィスの代表に就任する。", &["LOCATION:東京"]),
     // A town one transfers to is its team; one moves to is a place.
     ("岡山に移籍した。", &["ORG:岡山"]),
     ("岡山に移住した。", &["LOCATION:岡山"]),

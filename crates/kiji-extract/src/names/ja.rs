@@ -1362,10 +1362,16 @@ fn chunk(
         let place = |q: &Piece<'_>| {
             matches!(q.pos(), Some(Pos::Place | Pos::Country)) && q.s.chars().count() >= 2
         };
+        // A katakana word the dictionary knows as a common noun is a place's
+        // office or facility (東京|オフィス), not a club's name.
         let name = |q: &Piece<'_>| {
             matches!(q.kind, Kind::Latin | Kind::Kana)
                 && q.s.chars().count() >= 2
                 && !lists::en_not_names().contains(q.s)
+                && (q.kind == Kind::Latin
+                    || q.unknown
+                    || q.proper.is_some()
+                    || (q.multi && !vocabulary(q.s)))
         };
         if (place(x) && name(y) || name(x) && place(y)) && title(y).is_none() {
             let next_is_noun = p
