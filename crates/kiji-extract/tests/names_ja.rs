@@ -444,6 +444,10 @@ const CASES: &[(&str, &[&str])] = &[
     // A katakana name and a home town make a club; the town is no place here.
     ("ヴォラーレ岡山に移籍した。", &["ORG:ヴォラーレ岡山"]),
     ("東京オフィスの代表に就任する。", &["LOCATION:東京"]),
+    (
+        "創業者の楊植麟氏は清華大学の出身だ。",
+        &["PERSON:楊植麟", "ORG:清華大学"],
+    ),
     // A town one transfers to is its team; one moves to is a place.
     ("岡山に移籍した。", &["ORG:岡山"]),
     ("岡山に移住した。", &["LOCATION:岡山"]),

@@ -697,6 +697,31 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                     },
             });
             i = j;
+        } else if toks[i].pos == Pos::Unknown
+            && s.chars().count() >= 2
+            && s.ends_with('氏')
+            && s.chars().all(is_kanji)
+        {
+            // lindera glues 氏 to an unknown kanji before it (楊植|麟氏):
+            // the honorific is a piece of its own.
+            let cut = toks[i].span.byte_end - '氏'.len_utf8();
+            for (from, to, pos) in [
+                (start, cut, Pos::Unknown),
+                (cut, toks[i].span.byte_end, Pos::NounSuffix),
+            ] {
+                out.push(Piece {
+                    start: from,
+                    end: to,
+                    s: &text[from..to],
+                    kind: Kind::Other(pos),
+                    proper: None,
+                    unknown: pos == Pos::Unknown,
+                    joined: false,
+                    multi: false,
+                    last_common: false,
+                });
+            }
+            i += 1;
         } else {
             out.push(Piece {
                 start,
