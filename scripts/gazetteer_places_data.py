@@ -390,6 +390,16 @@ Fukushima Daiichi Nuclear Power Plant	福島第一原発|福島第一原子力�
 Okinawa Island	沖縄本島
 Tokyo Bay	東京湾
 Lake Biwa	琵琶湖
+Japan National Stadium	国立競技場|新国立競技場
+Tokyo Dome	東京ドーム
+Hanshin Koshien Stadium	阪神甲子園球場|甲子園球場
+Nippon Budokan	日本武道館
+Tokyo Big Sight	東京ビッグサイト|東京国際展示場
+Makuhari Messe	幕張メッセ
+Tokyo Skytree	東京スカイツリー|スカイツリー
+Tokyo Tower	東京タワー
+Yokohama Arena	横浜アリーナ
+Saitama Super Arena	さいたまスーパーアリーナ
 """
 
 # World cities, states and provinces: Japanese and English aliases.

@@ -55,6 +55,25 @@ pub fn compose(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
                 c.byte_end = end;
             }
         }
+        // A year written onto an event is part of its name (2025年大阪・関西
+        // 万博, 1964年東京オリンピック), as the name rules do for events they
+        // find; the event keeps its canonical.
+        if c.ty == EntityType::Date && text[c.byte_start..c.byte_end].ends_with('年') {
+            if let Some(next) = iter.peek() {
+                let year = &text[c.byte_start..c.byte_end - '年'.len_utf8()];
+                if next.ty == EntityType::Event
+                    && next.byte_start == c.byte_end
+                    && year.len() == 4
+                    && year.chars().all(|ch| ch.is_ascii_digit())
+                {
+                    let event = iter.next().expect("peeked");
+                    c = Candidate {
+                        byte_start: c.byte_start,
+                        ..event
+                    };
+                }
+            }
+        }
         // A kanji personal name cut short where IPADIC reads the rest as a
         // place (大林芳|五郎, 井上治|兵衛): the rest belongs to the name.
         if c.ty == EntityType::Person {
@@ -327,6 +346,36 @@ mod tests {
             vec![
                 cand(text, "BYD", Org, "BYD"),
                 cand(text, "Japan", Location, "Japan"),
+            ],
+        );
+        assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn a_year_written_onto_an_event_belongs_to_it() {
+        let text = "2025年大阪・関西万博の跡地";
+        let out = compose(
+            text,
+            vec![
+                Candidate::new(0, 7, Date, "test", Confidence::Known),
+                cand(text, "大阪・関西万博", Event, "Expo 2025"),
+            ],
+        );
+        assert_eq!(
+            spans(text, &out),
+            vec![(
+                "2025年大阪・関西万博".to_string(),
+                Event,
+                Some("Expo 2025".to_string())
+            )]
+        );
+        // A date before an event, apart from it, stays a date.
+        let text = "2025年に大阪・関西万博";
+        let out = compose(
+            text,
+            vec![
+                Candidate::new(0, 7, Date, "test", Confidence::Known),
+                cand(text, "大阪・関西万博", Event, "Expo 2025"),
             ],
         );
         assert_eq!(out.len(), 2);
