@@ -82,16 +82,18 @@ pub fn fill(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
             }
         }
     }
-    let missing: Vec<Candidate> = renames.into_iter().filter(|r| !out_has(&out, r)).collect();
+    // The new names written after their old ones, where nothing else was
+    // found (the ones written before are in `out` already).
+    let missing: Vec<Candidate> = renames
+        .into_iter()
+        .filter(|r| {
+            out.iter()
+                .all(|o| o.byte_end <= r.byte_start || o.byte_start >= r.byte_end)
+        })
+        .collect();
     out.extend(missing);
     out.sort_by_key(|c| c.byte_start);
     out
-}
-
-/// True when `list` holds a candidate with `c`'s span.
-fn out_has(list: &[Candidate], c: &Candidate) -> bool {
-    list.iter()
-        .any(|o| o.byte_start == c.byte_start && o.byte_end == c.byte_end)
 }
 
 /// The new name written right after the entity `c` as `(現 new)` or
@@ -234,7 +236,7 @@ mod tests {
     }
 
     #[test]
-    fn places_joined_by_middle_dots() {
+    fn names_listed_with_middle_dots_or_commas() {
         let t = "毛沢東・周恩来・劉少奇・朱徳・陳雲の像。";
         let got = names(
             t,
@@ -286,6 +288,12 @@ mod tests {
 
     #[test]
     fn a_new_name_after_its_old_one_and_its_later_mentions() {
+        // Already found by a recogniser: kept as it is, not doubled.
+        let t = "Facebook (now Meta) grew.";
+        assert_eq!(
+            names(t, vec![c(t, "Facebook", Org), c(t, "Meta", Org)]),
+            ["ORG:Facebook", "ORG:Meta"]
+        );
         let t = "Twitter(現X)を買収し、Xに改名した。X線は別。";
         let got = names(t, vec![c(t, "Twitter", Product)]);
         assert_eq!(got, ["PRODUCT:Twitter", "PRODUCT:X", "PRODUCT:X"]);
