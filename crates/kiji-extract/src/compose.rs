@@ -6,6 +6,12 @@
 //! designator as part of the product (`Sora Turbo`, `Gemini 3`). Dictionaries
 //! know `Apple` and `App Store`, `Sora`; these rules build the whole from the
 //! parts instead of listing every combination.
+//!
+//! The same holds for other names written together: a year and its event
+//! (`2025年大阪・関西万博`), a company and a country (`BYD Japan`, its local
+//! company), a region and a place inside it (`カリフォルニア州サンラファエル`),
+//! and a kanji personal name and the part of it IPADIC read as a place
+//! (`大林芳|五郎`).
 
 use kiji_core::EntityType;
 
