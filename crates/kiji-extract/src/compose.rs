@@ -50,6 +50,17 @@ pub fn compose(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
                 }
             }
         }
+        // Event + year: "CES 2026", "COMPUTEX 2026", "WWDC 2025".
+        if c.ty == EntityType::Event && starts_latin(text, c.byte_start) {
+            let limit = iter.peek().map_or(text.len(), |n| n.byte_start);
+            if let Some(end) = event_year_end(text, c.byte_end, limit) {
+                let added = &text[c.byte_end..end];
+                if let Some(canon) = c.canonical.as_mut() {
+                    canon.push_str(added);
+                }
+                c.byte_end = end;
+            }
+        }
         // Product + designator: "Sora Turbo", "Claude 3.5", "DeepSeek R1".
         if c.ty == EntityType::Product && starts_latin(text, c.byte_start) {
             let limit = iter.peek().map_or(text.len(), |n| n.byte_start);
@@ -149,6 +160,17 @@ pub fn compose(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
         out.push(c);
     }
     out
+}
+
+/// The end of ` YYYY` (a year, 1900–2099) right after an event ending at
+/// `from`, before `limit` and a word boundary.
+fn event_year_end(text: &str, from: usize, limit: usize) -> Option<usize> {
+    let rest = text.get(from..limit)?.strip_prefix(' ')?;
+    let year = rest.get(..4)?;
+    let ok = year.chars().all(|ch| ch.is_ascii_digit())
+        && (year.starts_with("19") || year.starts_with("20"))
+        && !rest[4..].starts_with(|ch: char| ch.is_ascii_alphanumeric());
+    ok.then_some(from + 5)
 }
 
 /// True when a place's name ends in a word for a region that holds other
@@ -355,6 +377,19 @@ mod tests {
             ],
         );
         assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn a_year_after_a_latin_event_name_belongs_to_it() {
+        for (text, event, whole) in [
+            ("「COMPUTEX 2026」で講演", "COMPUTEX", "COMPUTEX 2026"),
+            ("at CES 2026.", "CES", "CES 2026"),
+            ("CES 20261", "CES", "CES"),
+            ("CES 3000", "CES", "CES"),
+        ] {
+            let out = compose(text, vec![cand(text, event, Event, event)]);
+            assert_eq!(spans(text, &out)[0].0, whole, "{text}");
+        }
     }
 
     #[test]
