@@ -49,6 +49,7 @@ const CASES: &[(&str, &[&str])] = &[
         "The model was shown at the LlamaCon developer conference in Menlo Park.",
         &["EVENT:LlamaCon", "LOCATION:Menlo Park"],
     ),
+    ("The show starts at 8 p.m. EST on Monday .", &[]),
     // A lone capitalised word that does what people do is a person.
     ("In 2004 , Citrone was sentenced to two years .", &["PERSON:Citrone"]),
     ("Citrone denied his involvement .", &["PERSON:Citrone"]),

@@ -1347,6 +1347,10 @@ pub const EN_NOT_NAMES: &[&str] = &[
     // capitals in Japanese and English text alike.
     "BGM", "CM", "DJ", "MV", "PV", "SF", "CG", "VFX", "Web", "Wi-Fi", "LED", "LSI", "PHEV", "HV",
     "SUV", "OS", "CD", "DVD", "USB", "GPS", "MC", "GK", "FW", "DF", "MF", "NPO", "OB", "OG",
+    // Time zones written after a clock time (3 p.m. ET, 8 p.m. EST) and
+    // contact labels (TEL, FAX).
+    "ET", "EST", "EDT", "PT", "PST", "PDT", "CT", "CST", "CDT", "GMT", "UTC", "JST", "CET", "CEST",
+    "BST", "KST", "HKT", "SGT", "TEL", "FAX", "Tel", "Fax",
 ];
 
 /// The set of lower-case given names.
