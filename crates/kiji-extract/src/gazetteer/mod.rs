@@ -691,9 +691,16 @@ impl Gazetteer {
         }
         self.key_index
             .insert(folded.clone(), self.keys.len() as u32);
+        // A long kanji alias rarely ends inside another word by chance, while
+        // lindera may read its last kanji into the next word (第一次世界大|
+        // 戦時): its end needs no token boundary.
+        let end = match Edge::of(last) {
+            Edge::Token if alias.chars().count() >= 5 => Edge::Free,
+            edge => edge,
+        };
         self.keys.push(Key {
             start: Edge::of(first),
-            end: Edge::of(last),
+            end,
             folded,
             alias: alias.to_string(),
             entry,

@@ -24,6 +24,7 @@ OpenAI\tORG\tオープンAI
 Sony\tORG\tソニー
 Sony Group\tORG\tソニーグループ
 Nikkei\tORG\t日経|Nikkei
+World War I\tEVENT\t第一次世界大戦
 Elon Musk\tPERSON\tイーロン・マスク|Musk|マスク
 iPhone\tPRODUCT\tアイフォーン
 ";
@@ -564,6 +565,9 @@ fn kanji_boundaries_with_the_tokenizer() {
             &[("米国", "United States"), ("中国", "China")],
         ),
         ("日本人の観光客", &[]),
+        // A long kanji name ends where it ends, even inside a token
+        // (世界大戦時 is read 世界|大|戦時).
+        ("第一次世界大戦時の軍人", &[("第一次世界大戦", "World War I")]),
     ];
     for (text, want) in cases {
         let map = OffsetMap::new(text);
