@@ -50,6 +50,10 @@ const CASES: &[(&str, &[&str])] = &[
         &["EVENT:LlamaCon", "LOCATION:Menlo Park"],
     ),
     ("The show starts at 8 p.m. EST on Monday .", &[]),
+    (
+        "Shares slid after Chief Financial Officer Vaibhav Taneja warned of lower margins .",
+        &["PERSON:Vaibhav Taneja"],
+    ),
     // A lone capitalised word that does what people do is a person.
     ("In 2004 , Citrone was sentenced to two years .", &["PERSON:Citrone"]),
     ("Citrone denied his involvement .", &["PERSON:Citrone"]),

@@ -567,7 +567,10 @@ fn kanji_boundaries_with_the_tokenizer() {
         ("日本人の観光客", &[]),
         // A long kanji name ends where it ends, even inside a token
         // (世界大戦時 is read 世界|大|戦時).
-        ("第一次世界大戦時の軍人", &[("第一次世界大戦", "World War I")]),
+        (
+            "第一次世界大戦時の軍人",
+            &[("第一次世界大戦", "World War I")],
+        ),
     ];
     for (text, want) in cases {
         let map = OffsetMap::new(text);

@@ -199,6 +199,38 @@ const ORG_NOUNS: &[&str] = &[
     "party",
 ];
 
+/// Words that go on a title begun by one of the titles (Chief Financial
+/// Officer, Executive Vice President, Commerce Secretary).
+const TITLE_WORDS: &[&str] = &[
+    "Financial",
+    "Operating",
+    "Technology",
+    "Technical",
+    "Information",
+    "Marketing",
+    "Product",
+    "Executive",
+    "Officer",
+    "Scientist",
+    "Economist",
+    "Strategist",
+    "Vice",
+    "President",
+    "Senior",
+    "Managing",
+    "Deputy",
+    "Assistant",
+    "Associate",
+    "General",
+    "Operations",
+    "Investment",
+    "Digital",
+    "Data",
+    "Security",
+    "Revenue",
+    "Research",
+];
+
 /// Lower-case nouns for a gathering written after its name (LlamaCon
 /// conference, the Davos summit).
 const EVENT_NOUNS: &[&str] = &[
@@ -791,7 +823,8 @@ fn take_run(
             }
             i += 1;
             initial = false;
-        } else if lists::en_person_titles().contains(w.trim_end_matches('.'))
+        } else if (lists::en_person_titles().contains(w.trim_end_matches('.'))
+            || (titled && TITLE_WORDS.contains(&w)))
             && i + 1 < end
             && !org_suffix_end(text, toks, i, end)
         {

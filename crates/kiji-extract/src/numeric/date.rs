@@ -885,6 +885,24 @@ fn english_word_date(sc: &Scan<'_>, i: usize, en: &[&str], out: &mut Vec<Candida
             ));
             return;
         }
+        // "last July", "next March": the month before or after the
+        // document date, one date with its word.
+        if let Some((s, w)) =
+            word_before(text, i).filter(|(_, w)| matches!(*w, "last" | "next" | "Last" | "Next"))
+        {
+            let next = w.eq_ignore_ascii_case("next");
+            let norm = sc.date.map(|doc| {
+                let (y, dm) = (i64::from(doc.year), doc.month);
+                let y = match (next, m > dm, m < dm) {
+                    (false, _, true) | (true, true, _) => y,
+                    (false, _, false) => y - 1,
+                    (true, false, _) => y + 1,
+                };
+                format!("{y:04}-{m:02}")
+            });
+            out.push(cand(s, e, EntityType::Date, norm, Confidence::Known));
+            return;
+        }
         // A month alone: full names only, and not the verb "may".
         if !abbr && m != 5 {
             out.push(cand(
@@ -1217,6 +1235,10 @@ mod tests {
             ("来年", &[("来年", Some("2026"))]),
             ("今年度", &[("今年度", Some("2024"))]),
             ("先月", &[("先月", Some("2024-12"))]),
+            ("signed last July", &[("last July", Some("2024-07"))]),
+            ("due next March", &[("next March", Some("2025-03"))]),
+            ("due next January", &[("next January", Some("2026-01"))]),
+            ("since last December", &[("last December", Some("2024-12"))]),
             ("来月", &[("来月", Some("2025-02"))]),
             ("昨日", &[("昨日", Some("2025-01-04"))]),
             ("本日", &[("本日", Some("2025-01-05"))]),
