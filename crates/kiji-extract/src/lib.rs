@@ -178,6 +178,9 @@ impl Extractor {
                 && cx.text.is_char_boundary(c.byte_start)
                 && cx.text.is_char_boundary(c.byte_end)
         });
+        // A user handle (@SonyGroup), an e-mail address or a URL is an
+        // address, not a name, whichever recogniser saw a name in it.
+        candidates.retain(|c| !c.ty.is_name() || !in_address(cx.text, c.byte_start, c.byte_end));
         // A file name (NBCNews.gif in a photo credit) names what precedes
         // its extension, whichever recogniser saw it.
         for c in candidates.iter_mut().filter(|c| c.ty.is_name()) {
@@ -222,6 +225,24 @@ pub fn standard_extractor(
     .linking_with(gazetteer))
 }
 
+/// True when `text[start..end]` lies in a run of printable ASCII that is a
+/// user handle, an e-mail address or a URL: the run has `@` before the
+/// span, `://`, or starts with `www.`.
+fn in_address(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let printable = |b: u8| b.is_ascii_graphic();
+    let mut from = start;
+    while from > 0 && printable(bytes[from - 1]) {
+        from -= 1;
+    }
+    let mut to = end;
+    while to < bytes.len() && printable(bytes[to]) {
+        to += 1;
+    }
+    let run = &text[from..to];
+    text[from..start].contains('@') || run.contains("://") || run.starts_with("www.")
+}
+
 /// Turns resolved candidates into entities with code point offsets and
 /// sentence indices.
 fn to_entities(cx: &DocContext<'_>, chosen: Vec<Candidate>) -> Vec<Entity> {
@@ -254,6 +275,24 @@ fn to_entities(cx: &DocContext<'_>, chosen: Vec<Candidate>) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_are_not_names() {
+        let t = "RT @SonyGroup : see https://www.sony.com/news or press@Sony.jp , Sony said";
+        let at = |w: &str| {
+            let s = t.find(w).expect("in text");
+            in_address(t, s, s + w.len())
+        };
+        assert!(at("SonyGroup"));
+        assert!(at("www.sony.com"));
+        assert!(at("Sony.jp"));
+        let s = t.rfind("Sony").expect("in text");
+        assert!(!in_address(t, s, s + 4));
+        // Japanese text around a URL is not part of it.
+        let t = "詳細はhttps://example.com/a、ソニーが発表";
+        let s = t.find("ソニー").expect("in text");
+        assert!(!in_address(t, s, s + "ソニー".len()));
+    }
 
     #[test]
     fn doc_dates_parse_common_forms() {

@@ -50,6 +50,7 @@ const CASES: &[(&str, &[&str])] = &[
         &["EVENT:LlamaCon", "LOCATION:Menlo Park"],
     ),
     ("The show starts at 8 p.m. EST on Monday .", &[]),
+    ("RT @GdnPolitics : Oh , Blair said no . LOL", &["PERSON:Blair"]),
     (
         "Shares slid after Chief Financial Officer Vaibhav Taneja warned of lower margins .",
         &["PERSON:Vaibhav Taneja"],

@@ -1351,6 +1351,10 @@ pub const EN_NOT_NAMES: &[&str] = &[
     // contact labels (TEL, FAX).
     "ET", "EST", "EDT", "PT", "PST", "PDT", "CT", "CST", "CDT", "GMT", "UTC", "JST", "CET", "CEST",
     "BST", "KST", "HKT", "SGT", "TEL", "FAX", "Tel", "Fax",
+    // Interjections and chat abbreviations of social-media posts quoted in
+    // articles.
+    "RT", "LOL", "LMAO", "OMG", "WTF", "BTW", "IMO", "Lol", "Omg", "Oh", "Ah", "Hey", "Wow", "Yay",
+    "Haha", "Yeah", "Hi", "Thanks", "Ok",
 ];
 
 /// The set of lower-case given names.
