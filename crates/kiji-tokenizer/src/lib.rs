@@ -452,17 +452,22 @@ mod tests {
 
     fn tokens(text: &str, lang: Lang, details: bool) -> Vec<Token> {
         let tok = Tokenizer::embedded(&[]).expect("embedded dictionary loads");
-        let mut w = tok.worker();
+        tokens_with(&tok, text, lang, details)
+    }
+
+    /// `text` as one sentence of `lang`, tokenised by `tok`.
+    fn tokens_with(tok: &Tokenizer, text: &str, lang: Lang, details: bool) -> Vec<Token> {
         let m = OffsetMap::new(text);
         let mut out = Vec::new();
-        w.tokenize(
-            text,
-            &sentence(text, lang),
-            &m,
-            Options { details },
-            &mut out,
-        )
-        .expect("tokenises");
+        tok.worker()
+            .tokenize(
+                text,
+                &sentence(text, lang),
+                &m,
+                Options { details },
+                &mut out,
+            )
+            .expect("tokenises");
         out
     }
 
@@ -577,17 +582,7 @@ mod tests {
         .unwrap();
         let tok = Tokenizer::embedded(&[path]).unwrap();
         let text = "ストックマーク社";
-        let m = OffsetMap::new(text);
-        let mut out = Vec::new();
-        tok.worker()
-            .tokenize(
-                text,
-                &sentence(text, Lang::JA),
-                &m,
-                Options::default(),
-                &mut out,
-            )
-            .unwrap();
+        let out = tokens_with(&tok, text, Lang::JA, false);
         assert_eq!(out[0].span.slice(text), "ストックマーク");
         let _ = std::fs::remove_dir_all(dir);
     }
@@ -611,17 +606,7 @@ mod tests {
         // IPADIC alone splits these into parts it tags as names (クラ|ウド,
         // ユニ|コーン) or does not know them at all (スマホ).
         let text = "クラウドとスマホとユニコーンとエヌビディア";
-        let m = OffsetMap::new(text);
-        let mut out = Vec::new();
-        tok.worker()
-            .tokenize(
-                text,
-                &sentence(text, Lang::JA),
-                &m,
-                Options::default(),
-                &mut out,
-            )
-            .unwrap();
+        let out = tokens_with(&tok, text, Lang::JA, false);
         let words: Vec<(&str, Pos)> = out.iter().map(|t| (t.span.slice(text), t.pos)).collect();
         assert_eq!(
             words,
