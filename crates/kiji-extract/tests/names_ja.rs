@@ -55,6 +55,8 @@ const CASES: &[(&str, &[&str])] = &[
     ("評論家の山田 太郎さんは指摘した。", &["PERSON:山田 太郎"]),
     ("山田　花子氏が登壇した。", &["PERSON:山田　花子"]),
     ("量子コンピューター「叡」を公開した。", &["PRODUCT:叡"]),
+    ("護衛艦「いずも」が警戒にあたった。", &["PRODUCT:いずも"]),
+    ("大阪府警は男を逮捕した。", &["ORG:大阪府警"]),
     (
         "JAXAは種子島宇宙センターから打ち上げた。",
         &["ORG:JAXA", "LOCATION:種子島宇宙センター"],
@@ -513,6 +515,14 @@ fn a_known_place_before_a_joined_word_makes_a_team_or_a_company() {
             "PERSON:スティーヴ・エリクソン",
             "PERSON:ローランド・ラッツェンバーガー"
         ]
+    );
+}
+
+#[test]
+fn the_kind_before_a_quoted_name_outranks_the_gazetteer() {
+    assert_eq!(
+        all_entities("中国海軍の空母「遼寧」が遼寧省を出た。"),
+        ["ORG:中国海軍", "PRODUCT:遼寧", "LOCATION:遼寧省"]
     );
 }
 

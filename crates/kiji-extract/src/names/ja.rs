@@ -251,6 +251,36 @@ const WORK_NOUNS: &[&str] = &[
     "連載",
 ];
 
+/// The type a noun of a kind ending `before` gives the name in 「」 after
+/// it (see [`KIND_NOUNS`]).
+fn kind_before(before: &str) -> Option<EntityType> {
+    KIND_NOUNS
+        .iter()
+        .find(|(w, _)| before.ends_with(w))
+        .map(|&(_, ty)| ty)
+}
+
+/// Retypes names written in 「」 right after a noun of their kind, whatever
+/// found them: the noun outranks what a dictionary says of the bare name
+/// (空母「遼寧」 is a ship, not the province).
+pub(crate) fn retype_quoted(text: &str, entities: &mut [kiji_core::Entity]) {
+    for e in entities.iter_mut().filter(|e| e.ty.is_name()) {
+        let (Some(before), Some(after)) = (text.get(..e.byte_start), text.get(e.byte_end..)) else {
+            continue;
+        };
+        let Some(before) = before.strip_suffix('「') else {
+            continue;
+        };
+        if !after.starts_with('」') {
+            continue;
+        }
+        if let Some(ty) = kind_before(before).filter(|&ty| ty != e.ty) {
+            e.ty = ty;
+            e.canonical = Some(e.text.clone());
+        }
+    }
+}
+
 /// Words for a kind of company that name one after の: スタートアップの
 /// X, 半導体大手のX, 子会社のX.
 const COMPANY_KINDS: &[&str] = &[
@@ -298,6 +328,16 @@ const KIND_NOUNS: &[(&str, EntityType)] = &[
     ("衛星", EntityType::Product),
     ("探査機", EntityType::Product),
     ("ロケット", EntityType::Product),
+    ("空母", EntityType::Product),
+    ("護衛艦", EntityType::Product),
+    ("潜水艦", EntityType::Product),
+    ("戦艦", EntityType::Product),
+    ("駆逐艦", EntityType::Product),
+    ("巡洋艦", EntityType::Product),
+    ("戦闘機", EntityType::Product),
+    ("旅客機", EntityType::Product),
+    ("列車", EntityType::Product),
+    ("特急", EntityType::Product),
     ("生成AI", EntityType::Product),
     ("AI", EntityType::Product),
     ("プラットフォーム", EntityType::Product),
@@ -408,13 +448,13 @@ fn quoted_titles(text: &str, sentence: std::ops::Range<usize>, out: &mut Vec<Can
             && !before.chars().rev().nth(1).is_some_and(|c| {
                 c.is_numeric() || "千百万本支神寺会各同自他当両入出別旅".contains(c)
             });
-        let kind = KIND_NOUNS
-            .iter()
-            .find(|(w, _)| before.ends_with(w))
-            .map(|&(_, ty)| ty);
-        if let Some(ty) =
-            kind.filter(|_| !speech && !body.chars().any(|c| matches!(c, 'ぁ'..='ゖ')))
-        {
+        let kind = kind_before(before);
+        // Hiragana in a name is rare except in a short one of hiragana only
+        // (護衛艦「いずも」, 衛星「みちびき」); mixed, it is a phrase.
+        let hiragana = |c: char| matches!(c, 'ぁ'..='ゖ');
+        let name_shaped = !body.chars().any(hiragana)
+            || (body.chars().all(hiragana) && body.chars().count() <= 6);
+        if let Some(ty) = kind.filter(|_| !speech && name_shaped) {
             // Quotation marks inside the brackets are no part of the name.
             let quote = |c: char| matches!(c, '“' | '”' | '"' | '〝' | '〟' | '‘' | '’');
             let name = body.trim_matches(quote);

@@ -18,6 +18,7 @@ mod ja;
 pub mod lists;
 
 pub use en::EnglishRecognizer;
+pub(crate) use ja::retype_quoted;
 pub(crate) use ja::vocabulary as ja_vocabulary;
 pub use ja::JapaneseRecognizer;
 
