@@ -230,14 +230,17 @@ pub fn standard_extractor(
 /// user handle, an e-mail address or a URL: the run has `@` before the
 /// span, `://`, or starts with `www.`.
 fn in_address(text: &str, start: usize, end: usize) -> bool {
+    // Addresses are short; the bound keeps a long blob without spaces
+    // (minified code, base64) from costing a scan per candidate inside it.
+    const REACH: usize = 256;
     let bytes = text.as_bytes();
     let printable = |b: u8| b.is_ascii_graphic();
     let mut from = start;
-    while from > 0 && printable(bytes[from - 1]) {
+    while from > 0 && start - from < REACH && printable(bytes[from - 1]) {
         from -= 1;
     }
     let mut to = end;
-    while to < bytes.len() && printable(bytes[to]) {
+    while to < bytes.len() && to - end < REACH && printable(bytes[to]) {
         to += 1;
     }
     let run = &text[from..to];

@@ -109,11 +109,24 @@ fn repeat_names(text: &str, cands: &mut Vec<Candidate>, pending: &[(usize, usize
     if named.is_empty() {
         return;
     }
+    // Spans already proposed, by start, with the furthest end so far: a
+    // word overlaps one iff some span starting before its end reaches past
+    // its start, an O(log n) test. Pending words do not overlap each other.
+    let mut taken: Vec<(usize, usize)> = cands.iter().map(|c| (c.byte_start, c.byte_end)).collect();
+    taken.sort_unstable();
+    let mut furthest = Vec::with_capacity(taken.len());
+    for &(_, end) in &taken {
+        furthest.push(furthest.last().map_or(end, |&f: &usize| f.max(end)));
+    }
+    let overlaps = |s: usize, e: usize| {
+        let i = taken.partition_point(|&(start, _)| start < e);
+        i > 0 && furthest[i - 1] > s
+    };
     for &(s, e) in pending {
         let Some(Some(ty)) = text.get(s..e).and_then(|w| named.get(w)) else {
             continue;
         };
-        if cands.iter().any(|c| c.byte_start < e && s < c.byte_end) {
+        if overlaps(s, e) {
             continue;
         }
         cands.push(Candidate::new(s, e, *ty, SOURCE, Confidence::Guess));
