@@ -55,6 +55,14 @@ const CASES: &[(&str, &[&str])] = &[
         "Shares slid after Chief Financial Officer Vaibhav Taneja warned of lower margins .",
         &["PERSON:Vaibhav Taneja"],
     ),
+    (
+        "\"We will respond calmly,\" Chief Cabinet Secretary Yoshimasa Hayashi told reporters .",
+        &["PERSON:Yoshimasa Hayashi"],
+    ),
+    (
+        "Rates stayed low after The Bank of Japan met .",
+        &["ORG:Bank of Japan"],
+    ),
     // A lone capitalised word that does what people do is a person.
     ("In 2004 , Citrone was sentenced to two years .", &["PERSON:Citrone"]),
     ("Citrone denied his involvement .", &["PERSON:Citrone"]),

@@ -229,6 +229,24 @@ const TITLE_WORDS: &[&str] = &[
     "Security",
     "Revenue",
     "Research",
+    "Cabinet",
+    "Foreign",
+    "Finance",
+    "Defense",
+    "Defence",
+    "Trade",
+    "Economy",
+    "Health",
+    "Education",
+    "Commerce",
+    "Treasury",
+    "Interior",
+    "Transport",
+    "Energy",
+    "Agriculture",
+    "Labor",
+    "Labour",
+    "Environment",
 ];
 
 /// Lower-case nouns for a gathering written after its name (LlamaCon
@@ -1019,9 +1037,13 @@ fn take_run(
     } else {
         type_latin_run(run)
     };
+    // "The" belongs to names such as The Zutons or The Hockey News, not to
+    // a body named by its kind and place (the Bank of Japan, the
+    // University of Tokyo).
     let byte_start = match the_start {
         Some(b)
             if matches!(ty, EntityType::Org | EntityType::Event)
+                && !words.contains(&"of")
                 && !lists::en_org_suffixes().contains(run) =>
         {
             b
