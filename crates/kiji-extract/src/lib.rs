@@ -196,6 +196,7 @@ impl Extractor {
         link::link(&mut entities, &lookup);
         service::retype(cx.text, &mut entities);
         service::retype_teams(cx.text, &mut entities);
+        service::retype_affiliations(cx.text, &mut entities);
         names::retype_quoted(cx.text, &mut entities);
         entities
     }

@@ -102,6 +102,29 @@ const TEAM_AFTER: &[&str] = &[
     "に期限付き移籍",
 ];
 
+/// Retypes the name written in parentheses right after a person's: the
+/// person's team or employer, as Japanese news writes it (三笘薫（ブライト
+/// ン）, 久保建英（レアル・ソシエダード）), not a place or another person.
+pub fn retype_affiliations(text: &str, entities: &mut [Entity]) {
+    for i in 1..entities.len() {
+        let (prev, e) = (&entities[i - 1], &entities[i]);
+        if prev.ty != EntityType::Person
+            || !matches!(e.ty, EntityType::Location | EntityType::Person)
+        {
+            continue;
+        }
+        let gap = text.get(prev.byte_end..e.byte_start).unwrap_or("");
+        let closed = text
+            .get(e.byte_end..)
+            .is_some_and(|rest| rest.starts_with(['）', ')']));
+        if matches!(gap, "（" | "(") && closed {
+            let e = &mut entities[i];
+            e.ty = EntityType::Org;
+            e.canonical = Some(e.text.clone());
+        }
+    }
+}
+
 /// Retypes places that name a sports team: a club is named after its town
 /// (North Melbourne, 仙台), and the words around a mention say which is
 /// meant. Runs after linking, on single mentions.
@@ -144,6 +167,28 @@ mod tests {
             source: "gazetteer".into(),
             sentence: 0,
         }
+    }
+
+    #[test]
+    fn a_name_in_parentheses_after_a_person_is_their_team() {
+        let text = "三笘薫（ブライトン）や久保建英（レアル・ソシエダード）、東京（日本）";
+        let at = |name: &str, ty: EntityType| {
+            let mut e = product(text, name);
+            e.ty = ty;
+            e
+        };
+        let mut es = vec![
+            at("三笘薫", EntityType::Person),
+            at("ブライトン", EntityType::Location),
+            at("久保建英", EntityType::Person),
+            at("レアル・ソシエダード", EntityType::Person),
+            at("東京", EntityType::Location),
+            at("日本", EntityType::Location),
+        ];
+        retype_affiliations(text, &mut es);
+        let types: Vec<EntityType> = es.iter().map(|e| e.ty).collect();
+        use EntityType::*;
+        assert_eq!(types, [Person, Org, Person, Org, Location, Location]);
     }
 
     #[test]

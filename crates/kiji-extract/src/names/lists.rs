@@ -643,6 +643,8 @@ pub const JA_PRODUCT_SUFFIXES: &[&str] = &[
 pub const JA_EVENT_SUFFIXES: &[&str] = &[
     "大会",
     "選手権",
+    "予選",
+    "最終予選",
     "五輪",
     "オリンピック",
     "パラリンピック",
