@@ -645,6 +645,8 @@ pub const JA_EVENT_SUFFIXES: &[&str] = &[
     "選手権",
     "予選",
     "最終予選",
+    // A sumo tournament by its city: 名古屋場所, 大阪場所.
+    "場所",
     "五輪",
     "オリンピック",
     "パラリンピック",
