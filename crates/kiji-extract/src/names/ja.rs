@@ -342,6 +342,7 @@ const KIND_NOUNS: &[(&str, EntityType)] = &[
     ("探査機", EntityType::Product),
     ("ロケット", EntityType::Product),
     ("空母", EntityType::Product),
+    ("船", EntityType::Product),
     ("護衛艦", EntityType::Product),
     ("潜水艦", EntityType::Product),
     ("戦艦", EntityType::Product),
