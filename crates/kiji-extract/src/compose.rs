@@ -108,6 +108,16 @@ pub fn compose(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
                 }
             }
         }
+        // Maker + model number written together is the model, a product
+        // (ボーイング737, エアバスA320, Boeing 787).
+        if c.ty == EntityType::Org {
+            let limit = iter.peek().map_or(text.len(), |n| n.byte_start);
+            if let Some(end) = model_number_end(text, c.byte_end, limit) {
+                c.byte_end = end;
+                c.ty = EntityType::Product;
+                c.canonical = None;
+            }
+        }
         // Company or brand + country in Latin letters: a subsidiary's name
         // (BYD Japan, BMW JAPAN, タレスUK, AWS Japan), one organisation.
         if matches!(c.ty, EntityType::Org | EntityType::Product) {
@@ -171,6 +181,37 @@ fn event_year_end(text: &str, from: usize, limit: usize) -> Option<usize> {
         && (year.starts_with("19") || year.starts_with("20"))
         && !rest[4..].starts_with(|ch: char| ch.is_ascii_alphanumeric());
     ok.then_some(from + 5)
+}
+
+/// The end of a model number written right after a maker ending at `from`
+/// (737, A320, 787-9): an optional capital letter and three digits or
+/// more, glued on or after one space, then a word boundary; not a year
+/// (Toyota 2025) or a number with a counter (100人).
+fn model_number_end(text: &str, from: usize, limit: usize) -> Option<usize> {
+    let rest = text.get(from..limit)?;
+    let body = rest.strip_prefix(' ').unwrap_or(rest);
+    let skipped = rest.len() - body.len();
+    let letter = body.starts_with(|ch: char| ch.is_ascii_uppercase()) as usize;
+    let digits = body[letter..]
+        .find(|ch: char| !ch.is_ascii_digit())
+        .unwrap_or(body.len() - letter);
+    if digits < 3 {
+        return None;
+    }
+    let mut len = letter + digits;
+    // A variant after a hyphen: 787-9, A350-1000.
+    if body[len..].starts_with('-') {
+        let more = body[len + 1..]
+            .find(|ch: char| !ch.is_ascii_alphanumeric())
+            .unwrap_or(body.len() - len - 1);
+        if more > 0 {
+            len += 1 + more;
+        }
+    }
+    let after = body[len..].chars().next();
+    let year = letter == 0 && digits == 4 && (body.starts_with("19") || body.starts_with("20"));
+    let counted = after.is_some_and(|ch| crate::names::is_kanji(ch) || ch.is_ascii_alphanumeric());
+    (!year && !counted).then_some(from + skipped + len)
 }
 
 /// True when a place's name ends in a word for a region that holds other
@@ -389,6 +430,26 @@ mod tests {
         ] {
             let out = compose(text, vec![cand(text, event, Event, event)]);
             assert_eq!(spans(text, &out)[0].0, whole, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_maker_and_a_model_number_are_a_product() {
+        for (text, maker, whole) in [
+            ("ボーイング737として", "ボーイング", Some("ボーイング737")),
+            ("エアバスA320の", "エアバス", Some("エアバスA320")),
+            ("a Boeing 787-9 jet", "Boeing", Some("Boeing 787-9")),
+            ("Boeing 2025年", "Boeing", None),
+            ("Toyota 2025 outlook", "Toyota", None),
+            ("トヨタ100台", "トヨタ", None),
+            ("Sony 12", "Sony", None),
+        ] {
+            let out = compose(text, vec![cand(text, maker, Org, maker)]);
+            let got = spans(text, &out);
+            match whole {
+                Some(w) => assert_eq!((got[0].0.as_str(), got[0].1), (w, Product), "{text}"),
+                None => assert_eq!((got[0].0.as_str(), got[0].1), (maker, Org), "{text}"),
+            }
         }
     }
 

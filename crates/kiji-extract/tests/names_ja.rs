@@ -58,6 +58,15 @@ const CASES: &[(&str, &[&str])] = &[
     ("護衛艦「いずも」が警戒にあたった。", &["PRODUCT:いずも"]),
     ("大阪府警は男を逮捕した。", &["ORG:大阪府警"]),
     ("横浜地裁は判決を言い渡した。", &["ORG:横浜地裁"]),
+    ("チベット語とイギリス人の話。", &[]),
+    (
+        "彼は「Verant Interactive, Inc.」の共同創設者となった。",
+        &["ORG:Verant Interactive, Inc."],
+    ),
+    (
+        "Burgerwind Ulrichstein Betriebs GmbH & Co. KGによって建設された。",
+        &["ORG:Burgerwind Ulrichstein Betriebs GmbH & Co. KG"],
+    ),
     ("観光船「KAZU I」が沈没した。", &["PRODUCT:KAZU I"]),
     (
         "W杯アジア最終予選のメンバーを発表した。",

@@ -676,12 +676,41 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                     }
                 }
                 // "Inc." keeps its dot; a sentence-final dot is not Latin.
-                if adjacent
-                    && t == "."
-                    && matches!(surf(j - 1), "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "St")
-                {
+                let legal = matches!(surf(j - 1), "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "St");
+                if adjacent && t == "." && legal {
                     end = toks[j].span.byte_end;
                     j += 1;
+                    continue;
+                }
+                // lindera may glue the dot to what follows (Inc|.」).
+                if adjacent && t.starts_with('.') && legal {
+                    end = toks[j].span.byte_start + 1;
+                    break;
+                }
+                // "Procter & Gamble", "GmbH & Co. KG": an ampersand between
+                // spaces joins two words of one name.
+                let spaced = |a: usize, b: usize| text.get(a..b) == Some(" ");
+                if t == "&"
+                    && spaced(end, toks[j].span.byte_start)
+                    && toks.get(j + 1).is_some_and(|n| {
+                        spaced(toks[j].span.byte_end, n.span.byte_start) && latin_token(surf(j + 1))
+                    })
+                {
+                    end = toks[j + 1].span.byte_end;
+                    j += 2;
+                    continue;
+                }
+                // "Verant Interactive, Inc.": a legal form after a comma.
+                if adjacent
+                    && t == ","
+                    && toks.get(j + 1).is_some_and(|n| {
+                        spaced(toks[j].span.byte_end, n.span.byte_start)
+                            && matches!(surf(j + 1), "Inc" | "Ltd" | "LLC" | "Corp" | "Co" | "Ltd.")
+                    })
+                {
+                    end = toks[j + 1].span.byte_end;
+                    j += 2;
+                    continue;
                 }
                 break;
             }
@@ -1595,7 +1624,9 @@ fn chunk(
                 // Two katakana letters or a lone ー are too little to be a
                 // name without a cue.
                 let short = q.s.chars().count() < 3 || q.s.starts_with('ー');
-                if short && next.map(|n| n.s) != Some("社") || generic(q) {
+                // A language or a people (チベット語, イギリス人) is no name.
+                let demonym = p.get(k + 1).is_some_and(|n| matches!(n.s, "語" | "人"));
+                if short && next.map(|n| n.s) != Some("社") || generic(q) || demonym {
                     k += 1;
                     continue;
                 }
