@@ -59,6 +59,11 @@ const CASES: &[(&str, &[&str])] = &[
     ("大阪府警は男を逮捕した。", &["ORG:大阪府警"]),
     ("横浜地裁は判決を言い渡した。", &["ORG:横浜地裁"]),
     ("チベット語とイギリス人の話。", &[]),
+    ("CEOは「Stay tuned」とXに投稿した。", &[]),
+    (
+        "同社は「The Future of AI」と題したレポートを公開した。",
+        &["PRODUCT:The Future of AI"],
+    ),
     (
         "彼は「Verant Interactive, Inc.」の共同創設者となった。",
         &["ORG:Verant Interactive, Inc."],

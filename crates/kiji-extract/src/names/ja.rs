@@ -68,6 +68,7 @@ impl Recognizer for JapaneseRecognizer {
         let mut mine = Vec::new();
         let mut pending = Vec::new();
         let known = |w: &str| self.known_type(w);
+        let mut speech = Vec::new();
         for_each_sentence(cx.tokens, |si, toks| {
             if cx.sentences.get(si).is_some_and(|s| s.lang == Lang::JA) {
                 pieces.clear();
@@ -75,10 +76,14 @@ impl Recognizer for JapaneseRecognizer {
                 sentence(cx.text, &pieces, &known, &mut mine, &mut pending);
                 if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
                     let range = first.span.byte_start..last.span.byte_end;
-                    quoted_titles(cx.text, range.clone(), &mut mine);
+                    quoted_titles(cx.text, range.clone(), &mut mine, &mut speech);
                     numbered_roads(cx.text, range, &mut mine);
                 }
             }
+        });
+        // A guess that is a whole quotation of speech is the speech.
+        mine.retain(|c| {
+            c.confidence != Confidence::Guess || !speech.contains(&(c.byte_start, c.byte_end))
         });
         harmonise(cx.text, &mut mine, &pending, SOURCE);
         repeat_names(cx.text, &mut mine, &pending);
@@ -391,6 +396,9 @@ const WORK_VERBS: &[&str] = &[
     "に収録",
     "を収録",
     "が収録",
+    "と題し",
+    "と題する",
+    "と題され",
 ];
 
 /// What follows quoted speech or a quoted term: 「…」と述べた, 「…」という.
@@ -411,7 +419,6 @@ const SPEECH_AFTER: &[&str] = &[
     "と思",
     "と考",
     "と呼",
-    "と題",
     "と書",
     "と記",
     "って",
@@ -422,7 +429,12 @@ const SPEECH_AFTER: &[&str] = &[
 /// (「…」を発表). Titles listed together share their cue (「鮑慶郷」「黄塵」
 /// を書いた). Speech and terms are quoted in 「」 too, so without a cue a
 /// 「」 quotation is left alone.
-fn quoted_titles(text: &str, sentence: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
+fn quoted_titles(
+    text: &str,
+    sentence: std::ops::Range<usize>,
+    out: &mut Vec<Candidate>,
+    speech: &mut Vec<(usize, usize)>,
+) {
     let Some(s) = text.get(sentence.clone()) else {
         return;
     };
@@ -454,7 +466,13 @@ fn quoted_titles(text: &str, sentence: std::ops::Range<usize>, out: &mut Vec<Can
         }
         let before = &s[..open];
         let after = &s[from..];
-        let speech = SPEECH_AFTER.iter().any(|w| after.starts_with(w));
+        let speech_after = SPEECH_AFTER.iter().any(|w| after.starts_with(w));
+        // Quoted words followed by the quoting と (「Stay tuned」とXに投稿)
+        // are speech, unless another quotation follows (「A」と「B」).
+        if speech_after || (after.starts_with('と') && !after[3..].starts_with(['「', '『'])) {
+            speech.push((sentence.start + body_start, sentence.start + body_end));
+        }
+        let speech = speech_after;
         // A publisher right before (講談社「なかよし」, 小学館「ちゃお」), not
         // a count of companies (約2千社「…」) or a generic word (総本社,
         // 同社, 会社, 旅館).
@@ -506,13 +524,16 @@ fn quoted_titles(text: &str, sentence: std::ops::Range<usize>, out: &mut Vec<Can
         }
         let run = &quotes[run_start..i];
         if run.iter().any(|q| q.4) {
+            // A quotation the words around call a work is its title,
+            // whatever a name inside it looks like (「The Future of AI」と
+            // 題した, 映画「トヨタ物語」).
             for &(_, body_start, body_end, _, _) in run {
                 out.push(Candidate::new(
                     sentence.start + body_start,
                     sentence.start + body_end,
                     EntityType::Product,
                     SOURCE,
-                    Confidence::Rule,
+                    Confidence::Known,
                 ));
             }
         }
