@@ -726,7 +726,7 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                     && t == ","
                     && toks.get(j + 1).is_some_and(|n| {
                         spaced(toks[j].span.byte_end, n.span.byte_start)
-                            && matches!(surf(j + 1), "Inc" | "Ltd" | "LLC" | "Corp" | "Co" | "Ltd.")
+                            && matches!(surf(j + 1), "Inc" | "Ltd" | "LLC" | "Corp" | "Co")
                     })
                 {
                     end = toks[j + 1].span.byte_end;
@@ -977,13 +977,15 @@ fn sentence(
     // テック, 半導体大手のサムテック): a katakana or Latin name standing
     // alone after it is that company.
     for i in 0..pieces.len().saturating_sub(2) {
+        if pieces[i + 1].s != "の" {
+            continue;
+        }
         let head = text.get(..pieces[i].end).unwrap_or("");
         let name = &pieces[i + 2];
         let alone = pieces
             .get(i + 3)
             .is_none_or(|n| n.start > name.end || !n.nominal());
-        if pieces[i + 1].s == "の"
-            && COMPANY_KINDS.iter().any(|w| head.ends_with(w))
+        if COMPANY_KINDS.iter().any(|w| head.ends_with(w))
             && matches!(name.kind, Kind::Kana | Kind::Latin)
             && name.s.chars().count() >= 2
             && !vocabulary(name.s)
