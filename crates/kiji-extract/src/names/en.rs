@@ -123,7 +123,6 @@ const PERSON_VERBS: &[&str] = &[
     "graduated",
     "studied",
     "divorced",
-    "recorded",
     "smiled",
     "laughed",
     "himself",
