@@ -501,22 +501,25 @@ impl Gazetteer {
         // A stock index named after a newspaper or a company (日経平均株価,
         // ダウ平均, 上海総合指数, Nikkei 225, S&P 500, FTSE 100): an index,
         // not the name inside it. `hay` is folded to lower case.
-        if [
-            "平均",
-            "指数",
-            "総合指数",
-            "株価指数",
-            " 225",
-            " 500",
-            " 100",
-            " index",
-            " average",
-            " composite",
-        ]
-        .iter()
-        .any(|w| {
+        // The numbers name an index only after an index's brand (Apple 500
+        // stores is Apple).
+        let index_brand = matches!(key.folded.as_str(), "nikkei" | "s&p" | "ftse" | "日経");
+        let index_words: &[&str] = if index_brand {
+            &["平均", "指数", " 225", " 500", " 100", " index", " average"]
+        } else {
+            &[
+                "平均",
+                "指数",
+                "総合指数",
+                "株価指数",
+                " index",
+                " average",
+                " composite",
+            ]
+        };
+        if index_words.iter().any(|w| {
             hay[end..].starts_with(w)
-                && !hay[end + w.len()..].starts_with(|c: char| c.is_ascii_digit())
+                && !hay[end + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
         }) {
             return Verdict::Skip;
         }

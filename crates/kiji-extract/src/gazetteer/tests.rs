@@ -95,6 +95,7 @@ fn matches_without_tokens() {
         ("日経平均株価は", &[]),
         ("日経によると", &[("日経", "Nikkei")]),
         ("the Nikkei 225 index fell", &[]),
+        ("Apple 500 stores", &[("Apple", "Apple Inc.")]),
         ("Nikkei Asia said", &[("Nikkei", "Nikkei")]),
         // A known person's surname after another given name is someone else.
         ("said Kimbal Musk", &[]),
