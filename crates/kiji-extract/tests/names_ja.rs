@@ -58,6 +58,11 @@ const CASES: &[(&str, &[&str])] = &[
     ("護衛艦「いずも」が警戒にあたった。", &["PRODUCT:いずも"]),
     ("大阪府警は男を逮捕した。", &["ORG:大阪府警"]),
     ("横浜地裁は判決を言い渡した。", &["ORG:横浜地裁"]),
+    (
+        "韓国ヒュンダイ自動車は発表した。",
+        &["LOCATION:韓国", "ORG:ヒュンダイ自動車"],
+    ),
+    ("日本サッカー協会は発表した。", &["ORG:日本サッカー協会"]),
     ("チベット語とイギリス人の話。", &[]),
     ("CEOは「Stay tuned」とXに投稿した。", &[]),
     (
@@ -538,6 +543,18 @@ fn a_known_place_before_a_joined_word_makes_a_team_or_a_company() {
         [
             "PERSON:スティーヴ・エリクソン",
             "PERSON:ローランド・ラッツェンバーガー"
+        ]
+    );
+}
+
+#[test]
+fn a_foreign_country_before_a_company_is_where_it_is_from() {
+    assert_eq!(
+        all_entities("韓国サムスン電子と日本マイクロソフトが提携した。"),
+        [
+            "LOCATION:韓国",
+            "ORG:サムスン電子",
+            "ORG:日本マイクロソフト"
         ]
     );
 }

@@ -342,6 +342,7 @@ const KIND_NOUNS: &[(&str, EntityType)] = &[
     ("チップ", EntityType::Product),
     ("プロセッサー", EntityType::Product),
     ("ロボット", EntityType::Product),
+    ("タクシー", EntityType::Product),
     ("コンピューター", EntityType::Product),
     ("衛星", EntityType::Product),
     ("探査機", EntityType::Product),
@@ -1321,6 +1322,21 @@ fn chunk(
         } else {
             s.max(after_date)
         };
+        // A foreign country before a foreign company's name says where it
+        // is from (韓国|サムスン電子, 中国|アリババ集団); 日本 before one is
+        // part of a Japanese subsidiary's name (日本マイクロソフト), and a
+        // country before a common word is part of a body's (日本サッカー協会).
+        let s = if ty == EntityType::Org
+            && s + 1 < first_suffix
+            && p[s].proper == Some(Pos::Country)
+            && p[s].s != "日本"
+            && p.get(s + 1).is_some_and(|q| {
+                matches!(q.kind, Kind::Kana | Kind::Latin) && (q.unknown || q.proper.is_some())
+            }) {
+            s + 1
+        } else {
+            s
+        };
         // A numbered army, fleet or cabinet keeps its ordinal (第五艦隊,
         // 第十六軍, 第2次若槻内閣), which alone names it.
         let numbered = p[s].s == "第"
@@ -2139,11 +2155,21 @@ fn kanji_name(
                     && JA_ORG_SUFFIXES.contains(&p[i - 1].s)
                     && p[..i - 1].iter().any(Piece::name_like)
             };
+            // A foreign country before a company written in katakana or
+            // Latin letters says where it is from (韓国|サムスン電子); one
+            // before a government body is part of it (中華民国|経済部), and
+            // 日本 is part of a Japanese subsidiary's name.
+            let foreign_company =
+                q.s.chars()
+                    .any(|c| is_katakana(c) || c.is_ascii_alphabetic());
             while i > 0
                 && k - i < 4
                 && (!generic(&p[i - 1]) || org_word(i))
                 && !(p[i - 1].s.chars().count() == 1
                     && lists::ja_country_prefixes().contains(p[i - 1].s))
+                && !(foreign_company
+                    && p[i - 1].proper == Some(Pos::Country)
+                    && p[i - 1].s != "日本")
                 && (p[i - 1].name_like()
                     || (p[i - 1].pos() == Some(Pos::Noun)
                         && p[i - 1].s.chars().all(is_kanji)
