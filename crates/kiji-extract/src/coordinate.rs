@@ -96,6 +96,24 @@ pub fn fill(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
     out
 }
 
+/// True for a character of a new name: Latin letters, digits and joiners
+/// in a Latin name, katakana in a katakana one.
+fn name_char(latin: bool, ch: char) -> bool {
+    if latin {
+        ch.is_ascii_alphanumeric() || ch == '-' || ch == '.'
+    } else {
+        crate::names::is_katakana(ch)
+    }
+}
+
+/// The new name at `start..end`, of the old entity `c`'s type and with its
+/// canonical: one company or service under two names.
+fn renamed(c: &Candidate, start: usize, end: usize) -> Candidate {
+    let mut renamed = Candidate::new(start, end, c.ty, SOURCE, Confidence::Rule);
+    renamed.canonical = c.canonical.clone();
+    renamed
+}
+
 /// The new name written right after the entity `c` as `(現 new)` or
 /// `(now new)`: Twitter(現X), of `c`'s type and with its canonical name.
 fn renamed_after(text: &str, c: &Candidate) -> Option<Candidate> {
@@ -113,21 +131,13 @@ fn renamed_after(text: &str, c: &Candidate) -> Option<Candidate> {
     }
     let len = rest
         .char_indices()
-        .find(|&(_, ch)| {
-            !(if latin {
-                ch.is_ascii_alphanumeric() || ch == '-' || ch == '.'
-            } else {
-                crate::names::is_katakana(ch)
-            })
-        })
+        .find(|&(_, ch)| !name_char(latin, ch))
         .map_or(rest.len(), |(i, _)| i);
     if !rest[len..].starts_with([')', '）']) {
         return None;
     }
     let start = c.byte_end + marker;
-    let mut renamed = Candidate::new(start, start + len, c.ty, SOURCE, Confidence::Rule);
-    renamed.canonical = c.canonical.clone();
-    Some(renamed)
+    Some(renamed(c, start, start + len))
 }
 
 /// The name written right before `(旧 old)` or `(formerly old)` when `old`
@@ -143,33 +153,20 @@ fn renamed_before(text: &str, c: &Candidate, floor: usize) -> Option<Candidate> 
         .find_map(|m| head.strip_suffix(m))?;
     let head = head.strip_suffix(' ').unwrap_or(head);
     let latin = head.ends_with(|ch: char| ch.is_ascii_alphanumeric());
-    let word = |ch: char| {
-        if latin {
-            ch.is_ascii_alphanumeric() || ch == '-' || ch == '.'
-        } else {
-            crate::names::is_katakana(ch)
-        }
-    };
     let start = head
         .char_indices()
         .rev()
-        .take_while(|&(_, ch)| word(ch))
+        .take_while(|&(_, ch)| name_char(latin, ch))
         .last()
         .map(|(i, _)| i)?;
     let name = &head[start..];
-    let starts_name = name.chars().next().is_some_and(|ch| {
-        if latin {
-            ch.is_ascii_uppercase()
-        } else {
-            crate::names::is_katakana(ch)
-        }
-    });
-    (start >= floor && starts_name && !lists::en_not_names().contains(name)).then(|| {
-        // One company or service under two names: one canonical.
-        let mut renamed = Candidate::new(start, head.len(), c.ty, SOURCE, Confidence::Rule);
-        renamed.canonical = c.canonical.clone();
-        renamed
-    })
+    // A Latin name starts with a capital (not "the one (formerly X)").
+    let starts_name = name
+        .chars()
+        .next()
+        .is_some_and(|ch| !latin || ch.is_ascii_uppercase());
+    (start >= floor && starts_name && !lists::en_not_names().contains(name))
+        .then(|| renamed(c, start, head.len()))
 }
 
 /// The items (byte ranges) of `gap` when it is `sep item sep item … sep`

@@ -153,14 +153,14 @@ pub fn retype_teams(text: &str, entities: &mut [Entity]) {
 mod tests {
     use super::*;
 
-    fn product(text: &str, name: &str) -> Entity {
+    fn entity(text: &str, name: &str, ty: EntityType) -> Entity {
         let byte_start = text.find(name).unwrap_or(0);
         Entity {
             start: 0,
             end: 0,
             byte_start,
             byte_end: byte_start + name.len(),
-            ty: EntityType::Product,
+            ty,
             text: name.to_string(),
             canonical: None,
             norm: None,
@@ -172,11 +172,7 @@ mod tests {
     #[test]
     fn a_name_in_parentheses_after_a_person_is_their_team() {
         let text = "三笘薫（ブライトン）や久保建英（レアル・ソシエダード）、東京（日本）";
-        let at = |name: &str, ty: EntityType| {
-            let mut e = product(text, name);
-            e.ty = ty;
-            e
-        };
+        let at = |name: &str, ty: EntityType| entity(text, name, ty);
         let mut es = vec![
             at("三笘薫", EntityType::Person),
             at("ブライトン", EntityType::Location),
@@ -193,11 +189,7 @@ mod tests {
 
     #[test]
     fn a_place_is_the_team_where_one_plays_for_it() {
-        let place = |text: &str, name: &str| {
-            let mut e = product(text, name);
-            e.ty = EntityType::Location;
-            e
-        };
+        let place = |text: &str, name: &str| entity(text, name, EntityType::Location);
         let cases = [
             (
                 "He played for North Melbourne in 1950.",
@@ -246,7 +238,7 @@ mod tests {
             ("iPhoneを買った。", "iPhone", EntityType::Product),
         ];
         for (text, name, want) in cases {
-            let mut es = vec![product(text, name)];
+            let mut es = vec![entity(text, name, EntityType::Product)];
             retype(text, &mut es);
             assert_eq!(es[0].ty, want, "{text}");
         }

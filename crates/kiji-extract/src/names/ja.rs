@@ -577,7 +577,22 @@ struct Piece<'t> {
     last_common: bool,
 }
 
-impl Piece<'_> {
+impl<'t> Piece<'t> {
+    /// A piece of one token (neither Latin nor katakana) at `start..end`.
+    fn single(text: &'t str, start: usize, end: usize, pos: Pos) -> Self {
+        Piece {
+            start,
+            end,
+            s: text.get(start..end).unwrap_or(""),
+            kind: Kind::Other(pos),
+            proper: pos.is_proper().then_some(pos),
+            unknown: pos == Pos::Unknown,
+            joined: false,
+            multi: false,
+            last_common: false,
+        }
+    }
+
     /// Part of speech of a single-token piece.
     fn pos(&self) -> Option<Pos> {
         match self.kind {
@@ -810,35 +825,21 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
             // lindera glues 氏 to an unknown kanji before it (楊植|麟氏):
             // the honorific is a piece of its own.
             let cut = toks[i].span.byte_end - '氏'.len_utf8();
-            for (from, to, pos) in [
-                (start, cut, Pos::Unknown),
-                (cut, toks[i].span.byte_end, Pos::NounSuffix),
-            ] {
-                out.push(Piece {
-                    start: from,
-                    end: to,
-                    s: &text[from..to],
-                    kind: Kind::Other(pos),
-                    proper: None,
-                    unknown: pos == Pos::Unknown,
-                    joined: false,
-                    multi: false,
-                    last_common: false,
-                });
-            }
+            out.push(Piece::single(text, start, cut, Pos::Unknown));
+            out.push(Piece::single(
+                text,
+                cut,
+                toks[i].span.byte_end,
+                Pos::NounSuffix,
+            ));
             i += 1;
         } else {
-            out.push(Piece {
+            out.push(Piece::single(
+                text,
                 start,
-                end: toks[i].span.byte_end,
-                s,
-                kind: Kind::Other(toks[i].pos),
-                proper: toks[i].pos.is_proper().then_some(toks[i].pos),
-                unknown: toks[i].pos == Pos::Unknown,
-                joined: false,
-                multi: false,
-                last_common: false,
-            });
+                toks[i].span.byte_end,
+                toks[i].pos,
+            ));
             i += 1;
         }
     }

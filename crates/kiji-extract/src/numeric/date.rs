@@ -423,8 +423,7 @@ fn after_year(text: &str, pos: usize, y: i64) -> (usize, Option<String>) {
     if let Some(m) = parse_at(text, pos).filter(|m| !m.vague) {
         let month = m.int().filter(|v| (1..=12).contains(v));
         // A range of months: 2026年7〜9月期, 2025年4～6月.
-        if let Some((end, last)) = month.and_then(|_| month_range_end(text, m.end)) {
-            let first = month.unwrap_or(last);
+        if let (Some(first), Some((end, last))) = (month, month_range_end(text, m.end)) {
             return (end, Some(format!("{year}-{first:02}/{year}-{last:02}")));
         }
         if let (Some(mo), true) = (month, text[m.end..].starts_with('月')) {
