@@ -19,7 +19,7 @@
 //! cluster's type, so a short form guessed as ORG but linked to a PERSON
 //! becomes PERSON.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use kiji_core::{Entity, EntityType};
 
@@ -61,7 +61,7 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
     // Precomputed once per distinct text (articles repeat their names):
     // folded text, parts and skeletons.
     let mut infos: Vec<Info> = Vec::new();
-    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    let mut by_text: HashMap<&str, usize> = HashMap::default();
     let slots: Vec<usize> = names
         .iter()
         .map(|&i| {
@@ -100,7 +100,7 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
     // mention's cluster at once; only distinct names are compared pairwise,
     // so a long document that repeats a few names stays linear.
     let mut cluster: Vec<usize> = (0..names.len()).collect();
-    let mut seen: HashMap<(&str, EntityType), usize> = HashMap::new();
+    let mut seen: HashMap<(&str, EntityType), usize> = HashMap::default();
     // Indices of the first mention of each distinct (text, type), in order.
     let mut distinct: Vec<usize> = Vec::new();
     for k in 0..names.len() {

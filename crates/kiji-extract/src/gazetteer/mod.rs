@@ -62,7 +62,7 @@ pub use recognizer::GazetteerRecognizer;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use fold::{fold, fold_key, is_katakana, is_latin_word};
 use kiji_core::{EntityType, Token};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -281,9 +281,9 @@ impl Gazetteer {
     pub fn new() -> Self {
         Gazetteer {
             entries: Vec::new(),
-            entry_index: HashMap::new(),
+            entry_index: HashMap::default(),
             keys: Vec::new(),
-            key_index: HashMap::new(),
+            key_index: HashMap::default(),
             conflicts: Vec::new(),
             warnings: Vec::new(),
             automaton: None,

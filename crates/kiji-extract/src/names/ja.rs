@@ -19,7 +19,7 @@ use super::{
 use crate::gazetteer::Gazetteer;
 use crate::{Candidate, Confidence, DocContext, Recognizer};
 use kiji_core::{EntityType, Lang, Pos, Token};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, OnceLock};
 
 /// The gazetteer's type for a word, as the rules consult it.
@@ -98,7 +98,7 @@ impl Recognizer for JapaneseRecognizer {
 /// elsewhere by a rule, with the same type: ミライテック after
 /// AIスタートアップのミライテック. A word named with two types is left.
 fn repeat_names(text: &str, cands: &mut Vec<Candidate>, pending: &[(usize, usize)]) {
-    let mut named: HashMap<&str, Option<EntityType>> = HashMap::new();
+    let mut named: HashMap<&str, Option<EntityType>> = HashMap::default();
     for c in cands
         .iter()
         .filter(|c| c.confidence >= Confidence::Rule && c.ty.is_name())
@@ -1177,7 +1177,7 @@ type SuffixIndex = HashMap<char, Vec<(usize, &'static str, EntityType)>>;
 fn suffixes_by_last_char() -> &'static SuffixIndex {
     static MAP: OnceLock<SuffixIndex> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: HashMap<char, Vec<_>> = HashMap::new();
+        let mut map: HashMap<char, Vec<_>> = HashMap::default();
         for (li, (list, ty)) in suffix_lists().into_iter().enumerate() {
             for suf in list {
                 if let Some(c) = suf.chars().next_back() {

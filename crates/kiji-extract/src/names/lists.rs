@@ -4,7 +4,7 @@
 //! Everything is general knowledge about how names are written; the sets are
 //! built once on first use and shared.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// Given names (lower case), from `data/given-names.txt`.

@@ -24,7 +24,7 @@ pub use ja::JapaneseRecognizer;
 
 use crate::{Candidate, Confidence};
 use kiji_core::{EntityType, Token};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// True for katakana letters and the long-vowel mark (full and half width).
 pub fn is_katakana(c: char) -> bool {
@@ -87,7 +87,7 @@ pub(crate) fn harmonise(
     source: &'static str,
 ) {
     // Word → type; a word claimed by two types is ambiguous (None).
-    let mut parts: HashMap<&str, Option<EntityType>> = HashMap::new();
+    let mut parts: HashMap<&str, Option<EntityType>> = HashMap::default();
     for c in cands.iter() {
         let Some(s) = text.get(c.byte_start..c.byte_end) else {
             continue;
