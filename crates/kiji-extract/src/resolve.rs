@@ -26,31 +26,44 @@ pub fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
             c.confidence
         }
     };
-    let mut ranked: Vec<(Confidence, Candidate)> =
-        candidates.into_iter().map(|c| (rank(&c), c)).collect();
-    ranked.sort_by(|(ra, a), (rb, b)| {
-        rb.cmp(ra)
-            .then(b.len().cmp(&a.len()))
-            .then(b.confidence.cmp(&a.confidence))
-            .then(a.byte_start.cmp(&b.byte_start))
-            .then(a.ty.cmp(&b.ty))
-            .then(a.source.cmp(b.source))
-            .then(a.canonical.cmp(&b.canonical))
-            .then(a.norm.cmp(&b.norm))
+    let ranks: Vec<Confidence> = candidates.iter().map(rank).collect();
+    // Candidates are large (two optional strings); sorting their indices
+    // moves 4 bytes each instead of the whole record.
+    let mut order: Vec<u32> = (0..candidates.len() as u32).collect();
+    order.sort_unstable_by(|&i, &j| {
+        let (ra, a) = (ranks[i as usize], &candidates[i as usize]);
+        let (rb, b) = (ranks[j as usize], &candidates[j as usize]);
+        // `then_with`: the string comparisons run only on ties.
+        rb.cmp(&ra)
+            .then_with(|| b.len().cmp(&a.len()))
+            .then_with(|| b.confidence.cmp(&a.confidence))
+            .then_with(|| a.byte_start.cmp(&b.byte_start))
+            .then_with(|| a.ty.cmp(&b.ty))
+            .then_with(|| a.source.cmp(b.source))
+            .then_with(|| a.canonical.cmp(&b.canonical))
+            .then_with(|| a.norm.cmp(&b.norm))
+            // Equal in every field: the same entity twice, either will do;
+            // the index keeps the order total all the same.
+            .then_with(|| i.cmp(&j))
     });
     // Kept spans ordered by start: a new span overlaps a kept one only if it
     // overlaps its neighbour on either side, so each check is O(log n).
-    let mut kept: std::collections::BTreeMap<usize, Candidate> = std::collections::BTreeMap::new();
-    for (_, c) in ranked {
+    let mut kept: std::collections::BTreeMap<usize, (usize, u32)> =
+        std::collections::BTreeMap::new();
+    for i in order {
+        let c = &candidates[i as usize];
         let before = kept.range(..c.byte_end).next_back();
-        if let Some((_, k)) = before {
-            if k.byte_end > c.byte_start {
+        if let Some((_, &(end, _))) = before {
+            if end > c.byte_start {
                 continue;
             }
         }
-        kept.insert(c.byte_start, c);
+        kept.insert(c.byte_start, (c.byte_end, i));
     }
-    kept.into_values().collect()
+    let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
+    kept.into_values()
+        .filter_map(|(_, i)| slots[i as usize].take())
+        .collect()
 }
 
 /// True when some known span lies inside `c` and is shorter than it.
