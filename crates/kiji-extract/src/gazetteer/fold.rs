@@ -31,24 +31,42 @@ const HALF_KANA: [char; 63] = [
     '\u{309C}',
 ];
 
-/// The text after folding and, for every byte of it, the original byte
-/// offset of the character it came from.
+/// The text after folding and a map from its character boundaries back to
+/// the original byte offsets.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Folded {
     /// Folded text.
     pub text: String,
-    /// `starts[i]` = original byte offset of the character that produced
-    /// folded byte `i`; one extra entry holds the original length, so the
-    /// original end of a match ending at folded byte `e` is `starts[e]`
-    /// (characters dropped by folding — extra spaces, composed marks — belong
-    /// to the character before them).
-    starts: Vec<u32>,
+    /// `(folded, original)` byte offsets where the two stop moving in step:
+    /// the first entry is `(0, 0)`, and a new one starts wherever folding
+    /// changed a character's length or dropped characters. In between, the
+    /// original offset is the folded one plus the last entry's difference.
+    /// Most characters fold to themselves, so this stays short where a
+    /// table of every byte would cost four bytes per byte of text.
+    ///
+    /// The original offset of a folded character is that of the character
+    /// it came from; characters dropped by folding (extra spaces, composed
+    /// marks) belong to the character before them, so the original end of a
+    /// match ending at folded byte `e` is the start of the next character
+    /// folded, or the original length.
+    shifts: Vec<(u32, u32)>,
 }
 
 impl Folded {
-    /// Original byte range of the folded byte range `start..end`.
+    /// Original byte range of the folded byte range `start..end`, both on
+    /// character boundaries of the folded text.
     pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
-        (self.starts[start] as usize, self.starts[end] as usize)
+        (self.origin(start), self.origin(end))
+    }
+
+    fn origin(&self, folded: usize) -> usize {
+        let k = self
+            .shifts
+            .partition_point(|&(f, _)| f as usize <= folded)
+            .saturating_sub(1);
+        self.shifts
+            .get(k)
+            .map_or(folded, |&(f, o)| o as usize + (folded - f as usize))
     }
 }
 
@@ -88,40 +106,63 @@ fn voiced(base: char, semi: bool) -> Option<char> {
 
 /// Folds `text` for matching, keeping the offset map.
 ///
-/// Texts of 4 GiB or more cannot be mapped with 32-bit offsets; they fold to
-/// an empty result (no match) rather than to wrong offsets.
+/// Texts of 2 GiB or more cannot be mapped with 32-bit offsets (lower-casing
+/// may make the folded text up to half as long again); they fold to an
+/// empty result (no match) rather than to wrong offsets.
 pub(crate) fn fold(text: &str) -> Folded {
-    if text.len() >= u32::MAX as usize {
+    if text.len() >= (u32::MAX / 2) as usize {
         return Folded::default();
     }
     let mut out = Folded {
         text: String::with_capacity(text.len()),
-        starts: Vec::with_capacity(text.len() + 1),
+        shifts: vec![(0, 0)],
     };
-    fold_into(text, |c, at| {
-        let before = out.text.len();
-        out.text.push(c);
-        // `at` < u32::MAX, checked above.
-        out.starts
-            .extend(std::iter::repeat_n(at as u32, out.text.len() - before));
+    // `original - folded` since the last shift. Offsets fit in u32 (above).
+    let mut delta: i64 = 0;
+    let mut mark = |shifts: &mut Vec<(u32, u32)>, folded: usize, at: usize| {
+        if at as i64 != folded as i64 + delta {
+            shifts.push((folded as u32, at as u32));
+            delta = at as i64 - folded as i64;
+        }
+    };
+    fold_into(text, |piece, at| {
+        mark(&mut out.shifts, out.text.len(), at);
+        out.text.push_str(piece);
     });
-    out.starts.push(text.len() as u32);
+    mark(&mut out.shifts, out.text.len(), text.len());
     out
 }
 
 /// Folds an alias; the same rules as [`fold`] without the offset map.
 pub(crate) fn fold_key(alias: &str) -> String {
     let mut s = String::with_capacity(alias.len());
-    fold_into(alias.trim(), |c, _| s.push(c));
+    fold_into(alias.trim(), |piece, _| s.push_str(piece));
     s
 }
 
-/// The folding loop: calls `emit(folded char, original byte offset)` for
-/// every output character.
-fn fold_into(text: &str, mut emit: impl FnMut(char, usize)) {
-    let mut chars = text.char_indices().peekable();
+/// The folding loop: calls `emit(piece, original byte offset)` for every
+/// piece of output, in order. A piece is either one folded character or a
+/// run of characters that fold to themselves (most of any text: kana,
+/// kanji, lower-case ASCII), copied whole, whose bytes are those of the
+/// original from the offset on.
+fn fold_into(text: &str, mut emit: impl FnMut(&str, usize)) {
     let mut prev: Option<char> = None;
-    while let Some((at, c)) = chars.next() {
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i < text.len() {
+        let end = plain_run(text, i);
+        if end > i {
+            emit(&text[i..end], i);
+            prev = text[i..end].chars().next_back();
+            i = end;
+            continue;
+        }
+        let at = i;
+        let mut chars = text[i..].chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        i += c.len_utf8();
         let mut c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '\u{FF61}'..='\u{FF9F}' => HALF_KANA[(c as u32 - 0xFF61) as usize],
@@ -130,14 +171,9 @@ fn fold_into(text: &str, mut emit: impl FnMut(char, usize)) {
         // Voiced marks after a kana compose with it; the mark's bytes stay
         // mapped to the base letter.
         if is_katakana(c) {
-            if let Some(&(_, m)) = chars.peek() {
-                let semi = match m {
-                    '\u{FF9E}' | '\u{3099}' => Some(false),
-                    '\u{FF9F}' | '\u{309A}' => Some(true),
-                    _ => None,
-                };
-                if let Some(v) = semi.and_then(|s| voiced(c, s)) {
-                    chars.next();
+            if let Some(m) = chars.next() {
+                if let Some(v) = voicing(m).and_then(|semi| voiced(c, semi)) {
+                    i += m.len_utf8();
                     c = v;
                 }
             }
@@ -164,16 +200,62 @@ fn fold_into(text: &str, mut emit: impl FnMut(char, usize)) {
                 // Lower-casing may give several characters (İ → i̇); all map
                 // to the same original character.
                 for l in c.to_lowercase() {
-                    emit(l, at);
+                    emit(l.encode_utf8(&mut buf), at);
                 }
                 prev = Some(c);
                 continue;
             }
             c => c,
         };
-        emit(c, at);
+        emit(c.encode_utf8(&mut buf), at);
         prev = Some(c);
     }
+}
+
+/// `Some(semi)` for a (semi-)voiced sound mark that composes with the
+/// katakana before it, half-width or combining.
+fn voicing(mark: char) -> Option<bool> {
+    match mark {
+        '\u{FF9E}' | '\u{3099}' => Some(false),
+        '\u{FF9F}' | '\u{309A}' => Some(true),
+        _ => None,
+    }
+}
+
+/// The end of the run of characters from `start` that [`fold_into`] would
+/// leave as they are: ASCII other than capitals, spaces and `=`, and CJK
+/// punctuation, kana and kanji other than the middle dots and a katakana
+/// letter a voiced mark follows. Must agree with the rules above; the
+/// `fast_path_agrees_with_the_rules` test checks it.
+fn plain_run(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_uppercase() || matches!(b, b' ' | b'\t' | b'=') {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        // U+3001..=U+9FFF are three bytes, led by 0xE3..=0xE9.
+        if !(0xE3..=0xE9).contains(&b) {
+            break;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !('\u{3001}'..='\u{9FFF}').contains(&c) || matches!(c, '\u{30A0}' | '\u{30FB}') {
+            break;
+        }
+        let next = i + 3;
+        if is_katakana(c) && text[next..].chars().next().and_then(voicing).is_some() {
+            break;
+        }
+        i = next;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -227,6 +309,92 @@ mod tests {
             let (s, e) = f.original(at, at + needle.len());
             assert_eq!(&text[s..e], want, "text {text:?}");
         }
+    }
+
+    /// The folding rules one character at a time, with a table of every
+    /// folded byte's original offset: the specification the run-copying
+    /// [`fold`] must agree with.
+    fn reference_fold(text: &str) -> (String, Vec<usize>) {
+        let (mut out, mut starts) = (String::new(), Vec::new());
+        let mut emit = |c: char, at: usize| {
+            out.push(c);
+            starts.extend(std::iter::repeat_n(at, c.len_utf8()));
+        };
+        let mut chars = text.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        while let Some((at, c)) = chars.next() {
+            let mut c = match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                '\u{FF61}'..='\u{FF9F}' => HALF_KANA[(c as u32 - 0xFF61) as usize],
+                _ => c,
+            };
+            if is_katakana(c) {
+                if let Some(v) = chars
+                    .peek()
+                    .and_then(|&(_, m)| voicing(m))
+                    .and_then(|semi| voiced(c, semi))
+                {
+                    chars.next();
+                    c = v;
+                }
+            }
+            let c = match c {
+                ' '
+                | '\t'
+                | '\u{00A0}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}' => {
+                    if prev == Some(' ') {
+                        continue;
+                    }
+                    ' '
+                }
+                '\u{00B7}' | '\u{2027}' | '\u{30FB}' => '・',
+                '=' | '\u{30A0}' if prev.is_some_and(is_katakana) => '・',
+                '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' => '-',
+                '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+                c if c.is_uppercase() => {
+                    for l in c.to_lowercase() {
+                        emit(l, at);
+                    }
+                    prev = Some(c);
+                    continue;
+                }
+                c => c,
+            };
+            emit(c, at);
+            prev = Some(c);
+        }
+        starts.push(text.len());
+        (out, starts)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_agrees_with_the_rules(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", " ", "  ", "\t", "\n", "=", "-", "7", ".", "ｿ", "ﾞ", "ﾟ", "ﾊ", "ｰ",
+                "カ", "\u{3099}", "\u{309A}", "ハ", "゠", "・", "･", "ー", "日本", "の", "、",
+                "É", "é", "İ", "　", "‐", "’", "Ｏ", "ａ", "\u{00A0}", "가", "😀", "ㇰ",
+            ]), 0..24)
+        ) {
+            let text: String = parts.concat();
+            let (want, starts) = reference_fold(&text);
+            let got = fold(&text);
+            proptest::prop_assert_eq!(&got.text, &want);
+            proptest::prop_assert_eq!(fold_key(&text), fold_key_reference(&text));
+            for (i, &at) in starts.iter().enumerate() {
+                if want.is_char_boundary(i) {
+                    proptest::prop_assert_eq!(got.original(i, i).0, at, "folded byte {}", i);
+                }
+            }
+        }
+    }
+
+    fn fold_key_reference(alias: &str) -> String {
+        reference_fold(alias.trim()).0
     }
 
     #[test]
