@@ -400,23 +400,49 @@ pub fn skeleton(part: &str) -> String {
         }
         i += step;
     }
+    // `raw` is ASCII: consonant letters only.
+    let mut raw = raw.into_bytes();
     // ン before p/b/m is written m in Latin (トランプ, Trump).
-    let raw = raw
-        .replace("ng", "n")
-        .replace("np", "mp")
-        .replace("nb", "mb")
-        .replace("nm", "m");
+    for (from, to) in [
+        (b"ng", &b"n"[..]),
+        (b"np", b"mp"),
+        (b"nb", b"mb"),
+        (b"nm", b"m"),
+    ] {
+        replace_pair(&mut raw, from, to);
+    }
     let mut out = String::with_capacity(raw.len());
-    for (idx, c) in raw.chars().enumerate() {
-        if c == 'h' && idx > 0 {
+    for (idx, &b) in raw.iter().enumerate() {
+        if b == b'h' && idx > 0 {
             continue;
         }
-        if out.ends_with(c) {
+        if out.as_bytes().last() == Some(&b) {
             continue;
         }
-        out.push(c);
+        out.push(char::from(b));
     }
     out
+}
+
+/// `s = s.replace(from, to)` for a two-byte `from`, without the general
+/// substring searcher (skeletons are a few bytes long and made by the
+/// thousand).
+fn replace_pair(s: &mut Vec<u8>, from: &[u8; 2], to: &[u8]) {
+    if !s.windows(2).any(|w| w == from) {
+        return;
+    }
+    let mut out = Vec::with_capacity(s.len() + to.len());
+    let mut i = 0;
+    while i < s.len() {
+        if s[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += 2;
+        } else {
+            out.push(s[i]);
+            i += 1;
+        }
+    }
+    *s = out;
 }
 
 /// The consonant class of a katakana letter ("" for vowels and marks), or
@@ -504,6 +530,30 @@ mod tests {
         ];
         for (kana, latin) in different {
             assert_ne!(skeleton(kana), skeleton(latin), "{kana} vs {latin}");
+        }
+    }
+
+    #[test]
+    fn skeletons_spell_n_before_labials_as_m_and_drop_inner_h() {
+        assert_eq!(skeleton("トランプ"), "trmp");
+        assert_eq!(skeleton("Young"), "n");
+        assert_eq!(skeleton("Johnson"), "jnsn");
+        assert_eq!(skeleton("ハンブルク"), "hmbrk");
+        assert_eq!(skeleton("sanmin"), "smn");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn replace_pair_is_str_replace(s in "[nmpbgha]{0,12}") {
+            for (from, to) in [(b"ng", &b"n"[..]), (b"np", b"mp"), (b"nb", b"mb"), (b"nm", b"m")] {
+                let mut bytes = s.clone().into_bytes();
+                replace_pair(&mut bytes, from, to);
+                let want = s.replace(
+                    std::str::from_utf8(from).expect("ascii"),
+                    std::str::from_utf8(to).expect("ascii"),
+                );
+                proptest::prop_assert_eq!(bytes, want.into_bytes());
+            }
         }
     }
 
