@@ -133,8 +133,29 @@ struct Counts {
     english_markers: usize,
 }
 
+/// CJK and full-width punctuation and symbols (、。「」（）！ and the like):
+/// never letters.
+fn punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3000}'..='\u{3004}'
+            | '\u{3008}'..='\u{3020}'
+            | '\u{FF01}'..='\u{FF20}'
+            | '\u{FF3B}'..='\u{FF40}'
+            | '\u{FF5B}'..='\u{FF65}'
+    )
+}
+
 impl Counts {
+    /// All the counts of `text`.
     fn of(text: &str) -> Counts {
+        Counts::count(text, true)
+    }
+
+    /// The counts of `text`; the English word counts only when `words` is
+    /// true (they cost a word lookup per Latin word, and only Latin-script
+    /// sentences need them).
+    fn count(text: &str, words: bool) -> Counts {
         let mut n = Counts::default();
         let mut in_latin_word = false;
         for (i, c) in text.char_indices() {
@@ -169,12 +190,19 @@ impl Counts {
                     n.latin += 1;
                     latin = true;
                 }
+                // Most of what is left in news text: no need to ask the
+                // Unicode tables.
+                c if c.is_ascii() || punctuation(c) => {}
                 _ if c.is_alphabetic() => n.other += 1,
                 _ => {}
             }
             // Apostrophes and hyphens keep a word together: `don't`, `e-mail`.
             if latin && !in_latin_word {
                 n.latin_words += 1;
+                if !words {
+                    in_latin_word = true;
+                    continue;
+                }
                 let word = text[i..]
                     .split(|c: char| !c.is_ascii_alphabetic())
                     .next()
@@ -228,7 +256,8 @@ pub fn detect_sentence(sentence: &str) -> Lang {
 
 /// The language of one sentence with the script that decided it.
 pub(crate) fn guess(sentence: &str) -> Guess {
-    let n = Counts::of(sentence);
+    // Word counts first left out: most sentences are decided by script.
+    let n = Counts::count(sentence, false);
     if n.letters() == 0 {
         return Guess {
             lang: Lang::UND,
@@ -256,6 +285,7 @@ pub(crate) fn guess(sentence: &str) -> Guess {
             confident: script != Script::Han,
         };
     }
+    let n = Counts::of(sentence);
     let script = if n.latin >= n.other {
         Script::Latin
     } else {
@@ -396,6 +426,16 @@ pub(crate) fn iso639_1(lang: whatlang::Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn punctuation_is_never_a_letter() {
+        let all = (0..=0x10FFFF).filter_map(char::from_u32);
+        for c in all.filter(|&c| punctuation(c)) {
+            assert!(!c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
+        }
+        assert!(punctuation('、') && punctuation('」') && punctuation('！'));
+        assert!(!punctuation('々') && !punctuation('〇'));
+    }
 
     #[test]
     fn every_whatlang_language_has_a_two_letter_code() {
