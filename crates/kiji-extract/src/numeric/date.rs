@@ -12,11 +12,12 @@ use super::calendar::{doc_days, fmt_day, iso_week, month_day, month_offset, ymd}
 use super::number::{is_kanji, parse_at, Numeral};
 use super::text::{
     char_at, match_at, match_before, prev_char, skip_spaces, word_before, word_ends, word_starts,
-    Firsts,
+    FirstWords, Firsts,
 };
 use super::{cand, Scan};
 use crate::{Candidate, Confidence, DocDate};
 use kiji_core::EntityType;
+use std::sync::OnceLock;
 
 /// Japanese eras with the year before their first year: the modern ones,
 /// then those of the Edo and Sengoku periods, which history articles date
@@ -821,9 +822,28 @@ fn words(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Quarters and halves of a year, in words.
+const QUARTERS: &[&str] = &[
+    "first quarter",
+    "second quarter",
+    "third quarter",
+    "fourth quarter",
+    "first half",
+    "second half",
+];
+
 /// English word dates starting at byte `i` (a word start).
 fn english_word_date(sc: &Scan<'_>, i: usize, en: &[&str], out: &mut Vec<Candidate>) {
     let text = sc.text;
+    // Every branch below starts with one of these words.
+    static FIRST: OnceLock<FirstWords> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let en: Vec<&str> = EN_REL.iter().map(|r| r.0).collect();
+        FirstWords::of(&[&en, EN_WEEKDAYS, MONTHS, &["Sept", "Q", "FY"], QUARTERS])
+    });
+    if !first.at(text, i) {
+        return;
+    }
     if let Some((e, k)) = match_at(text, i, en, true, true) {
         let norm = sc.date.and_then(|d| resolve_rel(EN_REL[k].1, d));
         out.push(cand(i, e, EntityType::Date, norm, Confidence::Known));
@@ -947,14 +967,6 @@ fn english_word_date(sc: &Scan<'_>, i: usize, en: &[&str], out: &mut Vec<Candida
         return;
     }
     // (the) 1990s is handled as a numeral; "the first quarter (of 2025)"
-    const QUARTERS: &[&str] = &[
-        "first quarter",
-        "second quarter",
-        "third quarter",
-        "fourth quarter",
-        "first half",
-        "second half",
-    ];
     if let Some((e, _)) = match_at(text, i, QUARTERS, true, true) {
         let end = match match_at(text, skip_spaces(text, e, 1), &["of"], false, true) {
             Some((oe, _)) => year_after(text, oe).map_or(e, |(ye, _)| ye),

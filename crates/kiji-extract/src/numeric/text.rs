@@ -74,6 +74,57 @@ impl Firsts {
     }
 }
 
+/// The first English words of some phrase lists, in lower case: an English
+/// word that none of the phrases starts with needs no [`match_at`] over each
+/// list (most words of a text are not date or time words).
+#[derive(Debug, Clone)]
+pub struct FirstWords {
+    words: Vec<Vec<u8>>,
+    longest: usize,
+}
+
+impl FirstWords {
+    /// The first words (their ASCII letters up to the first other
+    /// character) of every phrase of `lists`.
+    pub fn of(lists: &[&[&str]]) -> FirstWords {
+        let mut words: Vec<Vec<u8>> = lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(|w| {
+                w.bytes()
+                    .take_while(u8::is_ascii_alphabetic)
+                    .map(|b| b.to_ascii_lowercase())
+                    .collect()
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let longest = words.iter().map(Vec::len).max().unwrap_or(0);
+        FirstWords { words, longest }
+    }
+
+    /// True when the ASCII letters at byte `i`, in any case, are one of the
+    /// first words: a phrase of the lists may start at `i`.
+    pub fn at(&self, text: &str, i: usize) -> bool {
+        let Some(rest) = text.as_bytes().get(i..) else {
+            return false;
+        };
+        let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        if len > self.longest {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let Some(word) = buf.get_mut(..len) else {
+            return false;
+        };
+        word.copy_from_slice(&rest[..len]);
+        word.make_ascii_lowercase();
+        self.words
+            .binary_search_by(|w| w.as_slice().cmp(word))
+            .is_ok()
+    }
+}
+
 /// The longest of `words` found at byte `i`, as (end, index). `ci` compares
 /// ASCII case-insensitively; `whole` requires an English word boundary after.
 pub fn match_at(
@@ -184,6 +235,9 @@ mod tests {
             match_before("約100", "約".len(), &["約", "およそ"], false),
             Some((0, 0))
         );
+        let w = FirstWords::of(&[&["this week", "Monday"], &["Q", "FY"]]);
+        assert!(w.at("This week", 0) && w.at("on MONDAY", 3) && w.at("Q1", 0) && w.at("FY2025", 0));
+        assert!(!w.at("thistle", 0) && !w.at("week", 0) && !w.at("FYI", 0));
         let f = Firsts::of(&[&["今夜", "正午"], &["明朝"]]);
         assert!(f.contains('今') && f.contains('正') && f.contains('明'));
         assert!(!f.contains('夜'));

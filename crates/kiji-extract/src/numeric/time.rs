@@ -5,10 +5,13 @@
 //! `3時間` (a duration) nor `一時的` (temporarily).
 
 use super::number::{parse_at, Numeral};
-use super::text::{char_at, match_at, match_before, skip_spaces, word_ends, word_starts, Firsts};
+use super::text::{
+    char_at, match_at, match_before, skip_spaces, word_ends, word_starts, FirstWords, Firsts,
+};
 use super::{cand, Scan};
 use crate::{Candidate, Confidence};
 use kiji_core::EntityType;
+use std::sync::OnceLock;
 
 /// Japanese parts of a day that point at one (今夜 = tonight).
 const JA_PARTS: &[&str] = &[
@@ -41,9 +44,11 @@ pub fn propose(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
         }
     }
     let ja_firsts = Firsts::of(&[JA_PARTS, &["正午"]]);
+    static EN_FIRST: OnceLock<FirstWords> = OnceLock::new();
+    let en_first = EN_FIRST.get_or_init(|| FirstWords::of(&[EN_PARTS, &["noon", "midnight"]]));
     for (i, c) in text.char_indices() {
         if c.is_ascii_alphabetic() {
-            if !word_starts(text, i) {
+            if !word_starts(text, i) || !en_first.at(text, i) {
                 continue;
             }
             if let Some((e, _)) = match_at(text, i, EN_PARTS, true, true) {
