@@ -627,11 +627,26 @@ impl<'t> Piece<'t> {
                 // symbols tagged as nouns (-) end them.
                 let adjectival = p == Pos::Adjective && self.s.chars().all(is_kanji);
                 (p.is_noun() || p == Pos::Prefix || adjectival)
-                    && self.s.chars().any(|c| c.is_alphanumeric())
-                    && !self
-                        .s
-                        .chars()
-                        .any(|c| c.is_whitespace() || "、。，．「」『』（）()【】".contains(c))
+                    && self.s.chars().any(super::is_alphanumeric)
+                    && !self.s.chars().any(|c| {
+                        c.is_whitespace()
+                            || matches!(
+                                c,
+                                '、' | '。'
+                                    | '，'
+                                    | '．'
+                                    | '「'
+                                    | '」'
+                                    | '『'
+                                    | '』'
+                                    | '（'
+                                    | '）'
+                                    | '('
+                                    | ')'
+                                    | '【'
+                                    | '】'
+                            )
+                    })
             }
         }
     }
@@ -859,7 +874,9 @@ fn loanword(s: &str) -> bool {
 /// vocabulary, even when a name elsewhere in the document contains it
 /// (スターゲイト・プロジェクト).
 pub(crate) fn vocabulary(w: &str) -> bool {
-    LOANWORDS.iter().any(|l| w.contains(l))
+    // The loanwords are katakana: ASCII holds none (most words asked about
+    // in English text).
+    !w.is_ascii() && LOANWORDS.iter().any(|l| w.contains(l))
 }
 
 /// Loanword endings.

@@ -36,6 +36,15 @@ pub fn is_kanji(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々' | '〆' | 'ヶ')
 }
 
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII,
+/// kana and kanji (most characters of a name).
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || is_kanji(c)
+        || matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}')
+        || (!c.is_ascii() && c.is_alphanumeric())
+}
+
 /// True for ASCII and full-width Latin letters and digits.
 pub fn is_latin_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '０'..='９')
@@ -69,9 +78,13 @@ pub(crate) fn for_each_sentence<'a>(tokens: &'a [Token], mut f: impl FnMut(usize
 
 /// The parts of a name, split on spaces and ・/＝.
 fn name_parts(s: &str) -> Vec<&str> {
+    split_parts(s).collect()
+}
+
+/// The parts of a name, lazily.
+fn split_parts(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| c.is_whitespace() || is_kana_joiner(c))
         .filter(|p| !p.is_empty())
-        .collect()
 }
 
 /// Makes one-word mentions agree with the multiword names of the same
@@ -114,7 +127,10 @@ pub(crate) fn harmonise(
     if parts.is_empty() {
         return;
     }
-    let single = |s: &str| name_parts(s).len() == 1;
+    let single = |s: &str| {
+        let mut parts = split_parts(s);
+        parts.next().is_some() && parts.next().is_none()
+    };
     for c in cands.iter_mut() {
         if c.confidence != Confidence::Guess {
             continue;
@@ -198,6 +214,18 @@ pub fn type_latin_run(run: &str) -> (EntityType, Confidence) {
 mod tests {
     use super::*;
     use EntityType::*;
+
+    #[test]
+    fn fast_alphanumeric_agrees_with_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_alphanumeric(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
 
     #[test]
     fn latin_runs_typed_by_shape() {
