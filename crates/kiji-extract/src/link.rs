@@ -73,23 +73,18 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
         })
         .collect();
     let info: Vec<&Info> = slots.iter().map(|&j| &infos[j]).collect();
+    // What the gazetteer knows, asked once per distinct text and type.
+    let mut asked: HashMap<(&str, EntityType), Option<(String, EntityType)>> = HashMap::default();
     let known: Vec<Option<(String, EntityType)>> = names
         .iter()
         .map(|&i| {
             let e = &entities[i];
             match &e.canonical {
                 Some(c) => Some((c.clone(), e.ty)),
-                None => lookup(&e.text)
-                    .or_else(|| {
-                        let short = strip_legal(&e.text);
-                        (short != e.text).then(|| lookup(short)).flatten()
-                    })
-                    .or_else(|| {
-                        // 米 → 米国: a country's one-kanji abbreviation is
-                        // known by its full name.
-                        let full = country_abbreviation(&e.text)?;
-                        lookup(full).filter(|(_, ty)| *ty == e.ty)
-                    }),
+                None => asked
+                    .entry((e.text.as_str(), e.ty))
+                    .or_insert_with(|| known_as(&e.text, e.ty, lookup))
+                    .clone(),
             }
         })
         .collect();
@@ -177,6 +172,21 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
             }
         }
     }
+}
+
+/// The gazetteer's canonical name and type for an entity's text: the text
+/// itself, without its legal form, or a country's one-kanji abbreviation
+/// (米 → 米国) known by its full name.
+fn known_as(text: &str, ty: EntityType, lookup: Lookup<'_>) -> Option<(String, EntityType)> {
+    lookup(text)
+        .or_else(|| {
+            let short = strip_legal(text);
+            (short != text).then(|| lookup(short)).flatten()
+        })
+        .or_else(|| {
+            let full = country_abbreviation(text)?;
+            lookup(full).filter(|(_, t)| *t == ty)
+        })
 }
 
 /// What linking needs to know about an entity's text.
