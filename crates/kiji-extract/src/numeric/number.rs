@@ -519,11 +519,16 @@ pub fn english_word(w: &str) -> Option<u32> {
         "nineteen",
         "twenty",
     ];
-    let lw = w.to_ascii_lowercase();
+    // Number words are short: longer words need no lower-cased copy.
+    let mut buf = [0u8; 9];
+    let lw = buf.get_mut(..w.len())?;
+    lw.copy_from_slice(w.as_bytes());
+    lw.make_ascii_lowercase();
+    let lw = std::str::from_utf8(lw).ok()?;
     if let Some(p) = WORDS.iter().position(|x| *x == lw) {
         return u32::try_from(p).ok();
     }
-    Some(match lw.as_str() {
+    Some(match lw {
         "thirty" => 30,
         "forty" => 40,
         "fifty" => 50,
