@@ -12,8 +12,9 @@
 //! # Matching
 //!
 //! Aliases and text are folded the same way (full-/half-width, case, middle
-//! dots, dashes, spaces: see `fold.rs`), and one Aho-Corasick automaton finds
-//! the leftmost-longest alias that passes these checks:
+//! dots, dashes, spaces: see `fold.rs`), and one Aho–Corasick automaton
+//! (character-wise, over a double array) finds the leftmost-longest alias
+//! that passes these checks:
 //!
 //! * **Latin** ends of an alias must not touch a Latin letter or digit:
 //!   `Japan` is found in `Japan's`, not in `Japanese`.
@@ -59,7 +60,7 @@ pub mod tsv;
 
 pub use recognizer::GazetteerRecognizer;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use fold::{fold, fold_key, is_katakana, is_latin_word};
 use kiji_core::{EntityType, Token};
 use rustc_hash::FxHashMap as HashMap;
@@ -262,7 +263,7 @@ pub struct Gazetteer {
     key_index: HashMap<String, u32>,
     conflicts: Vec<Conflict>,
     warnings: Vec<String>,
-    automaton: Option<AhoCorasick>,
+    automaton: Option<Automaton>,
 }
 
 /// A match of an alias in a text.
@@ -418,15 +419,15 @@ impl Gazetteer {
         let hay = folded.text.as_str();
         let mut pos = 0;
         while pos < hay.len() {
-            let Some(first) = ac.find(Input::new(hay).range(pos..)) else {
+            let Some(first) = ac.find_from(hay, pos) else {
                 break;
             };
             // The longest alias at this start, else the next shorter one.
             let mut current = Some(first);
             let mut accepted = None;
             while let Some(m) = current {
-                let key = &self.keys[m.pattern().as_usize()];
-                match self.verdict(key, text, &folded, m.start(), m.end(), tokens) {
+                let key = &self.keys[m.key as usize];
+                match self.verdict(key, text, &folded, m.start, m.end, tokens) {
                     Verdict::Accept => {
                         accepted = Some((m, key));
                         break;
@@ -436,38 +437,45 @@ impl Gazetteer {
                     Verdict::Skip => break,
                     Verdict::Shorter => {}
                 }
-                current = (m.end() - 1 > m.start())
-                    .then(|| {
-                        ac.find(
-                            Input::new(hay)
-                                .range(m.start()..m.end() - 1)
-                                .anchored(Anchored::Yes),
-                        )
-                    })
-                    .flatten();
+                current = self.shorter(hay, m);
             }
             match accepted {
                 Some((m, key)) => {
-                    let (byte_start, byte_end) = folded.original(m.start(), m.end());
+                    let (byte_start, byte_end) = folded.original(m.start, m.end);
                     out.push(GazetteerMatch {
                         byte_start,
                         byte_end,
                         entry: &self.entries[key.entry as usize],
                     });
-                    pos = m.end();
+                    pos = m.end;
                 }
                 None => {
                     // Move one character on: a later alias may start inside
                     // the rejected one.
-                    pos = first.start()
-                        + hay[first.start()..]
-                            .chars()
-                            .next()
-                            .map_or(1, char::len_utf8);
+                    pos = first.start + hay[first.start..].chars().next().map_or(1, char::len_utf8);
                 }
             }
         }
         out
+    }
+
+    /// The longest alias that starts where `m` does and ends before it, in
+    /// the folded `hay`.
+    fn shorter(&self, hay: &str, m: Found) -> Option<Found> {
+        let inside = hay.get(m.start..m.end)?;
+        // Every char boundary strictly inside, longest prefix first.
+        inside
+            .char_indices()
+            .rev()
+            .filter(|&(len, _)| len > 0)
+            .find_map(|(len, _)| {
+                let key = *self.key_index.get(&inside[..len])?;
+                Some(Found {
+                    start: m.start,
+                    end: m.start + len,
+                    key,
+                })
+            })
     }
 
     /// The boundary, case and context checks for a match at folded
@@ -718,14 +726,50 @@ impl Gazetteer {
             self.automaton = None;
             return Ok(());
         }
-        let ac = AhoCorasickBuilder::new()
+        let pma = CharwiseDoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            // Anchored searches retry shorter aliases at a rejected start.
-            .start_kind(StartKind::Both)
-            .build(self.keys.iter().map(|k| k.folded.as_str()))
+            .build_with_values(
+                self.keys
+                    .iter()
+                    .enumerate()
+                    .map(|(i, k)| (k.folded.as_str(), i as u32)),
+            )
             .map_err(|e| GazetteerError::Build(e.to_string()))?;
-        self.automaton = Some(ac);
+        self.automaton = Some(Automaton(pma));
         Ok(())
+    }
+}
+
+/// The aliases' automaton: a character-wise double-array Aho–Corasick,
+/// leftmost-longest. Walking characters instead of bytes takes a third of
+/// the steps over Japanese text, and the double array keeps the states of
+/// twenty thousand aliases compact in cache.
+#[derive(Clone)]
+struct Automaton(CharwiseDoubleArrayAhoCorasick<u32>);
+
+/// A match of the automaton in the folded text: byte range and key index.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    start: usize,
+    end: usize,
+    key: u32,
+}
+
+impl Automaton {
+    /// The leftmost-longest alias in `hay` that starts at `from` or later.
+    fn find_from(&self, hay: &str, from: usize) -> Option<Found> {
+        let m = self.0.leftmost_find_iter(hay.get(from..)?).next()?;
+        Some(Found {
+            start: from + m.start(),
+            end: from + m.end(),
+            key: m.value(),
+        })
+    }
+}
+
+impl std::fmt::Debug for Automaton {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Automaton({} bytes)", self.0.heap_bytes())
     }
 }
 

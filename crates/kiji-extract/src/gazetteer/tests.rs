@@ -173,6 +173,7 @@ fn matches_without_tokens() {
         // Longest wins; shorter tried when the longest is rejected.
         ("ソニーグループの", &[("ソニーグループ", "Sony Group")]),
         ("東京都知事", &[("東京都", "Tokyo")]),
+        ("Sony Groupies", &[("Sony", "Sony")]),
         // Several matches, in order, across mixed text.
         (
             "米国のAppleと日本のソニー",
