@@ -874,9 +874,27 @@ fn loanword(s: &str) -> bool {
 /// vocabulary, even when a name elsewhere in the document contains it
 /// (スターゲイト・プロジェクト).
 pub(crate) fn vocabulary(w: &str) -> bool {
+    // One automaton pass instead of a substring search per loanword: the
+    // question is asked of most katakana words of a text.
     // The loanwords are katakana: ASCII holds none (most words asked about
     // in English text).
-    !w.is_ascii() && LOANWORDS.iter().any(|l| w.contains(l))
+    if w.is_ascii() {
+        return false;
+    }
+    match loanword_automaton() {
+        Some(pma) => pma.find_iter(w).next().is_some(),
+        None => LOANWORDS.iter().any(|l| w.contains(l)),
+    }
+}
+
+/// An automaton over [`LOANWORDS`], built on first use (`None` only if the
+/// list had a duplicate, which a test rules out).
+fn loanword_automaton() -> Option<&'static daachorse::CharwiseDoubleArrayAhoCorasick<u32>> {
+    static LOANS: OnceLock<Option<daachorse::CharwiseDoubleArrayAhoCorasick<u32>>> =
+        OnceLock::new();
+    LOANS
+        .get_or_init(|| daachorse::CharwiseDoubleArrayAhoCorasick::new(LOANWORDS).ok())
+        .as_ref()
 }
 
 /// Loanword endings.
@@ -2415,4 +2433,18 @@ fn surname_and_unread_given(p: &[Piece<'_>], k: usize) -> Option<usize> {
             }
     });
     loose.then_some(rest.len() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loanwords_are_found_inside_longer_words() {
+        assert!(loanword_automaton().is_some(), "LOANWORDS has a duplicate");
+        assert!(vocabulary("オプトインシステム"));
+        assert!(vocabulary("マネタイズモデル"));
+        assert!(!vocabulary("ストックマーク"));
+        assert!(!vocabulary("System"));
+    }
 }
