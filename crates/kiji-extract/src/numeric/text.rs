@@ -54,23 +54,34 @@ pub fn skip_spaces_back(text: &str, i: usize, max: usize) -> usize {
 /// them can start before calling [`match_at`] (scans that try every
 /// position of a document spend most of their time failing).
 #[derive(Debug, Clone)]
-pub struct Firsts(Vec<char>);
+pub struct Firsts {
+    chars: Vec<char>,
+    /// Bit `c & 255` set for every first character `c`: asked of every
+    /// character of a text, most of which it turns away at once.
+    mask: [u64; 4],
+}
 
 impl Firsts {
     /// The first characters of all words of `lists`.
     pub fn of(lists: &[&[&str]]) -> Firsts {
-        let mut v: Vec<char> = lists
+        let mut chars: Vec<char> = lists
             .iter()
             .flat_map(|l| l.iter().filter_map(|w| w.chars().next()))
             .collect();
-        v.sort_unstable();
-        v.dedup();
-        Firsts(v)
+        chars.sort_unstable();
+        chars.dedup();
+        let mut mask = [0u64; 4];
+        for &c in &chars {
+            let low = c as usize & 255;
+            mask[low / 64] |= 1 << (low % 64);
+        }
+        Firsts { chars, mask }
     }
 
     /// True when some word starts with `c`.
     pub fn contains(&self, c: char) -> bool {
-        self.0.binary_search(&c).is_ok()
+        let low = c as usize & 255;
+        self.mask[low / 64] & (1 << (low % 64)) != 0 && self.chars.binary_search(&c).is_ok()
     }
 }
 
@@ -81,6 +92,9 @@ impl Firsts {
 pub struct FirstWords {
     words: Vec<Vec<u8>>,
     longest: usize,
+    /// For each lower-case first letter, bit `n` set when some word of `n`
+    /// letters starts with it: most words of a text fail this at once.
+    shapes: [u64; 26],
 }
 
 impl FirstWords {
@@ -99,8 +113,19 @@ impl FirstWords {
             .collect();
         words.sort_unstable();
         words.dedup();
+        // Words of 64 letters or more do not fit the shape bits; none of
+        // the lists comes near.
+        words.retain(|w| !w.is_empty() && w.len() < 64);
         let longest = words.iter().map(Vec::len).max().unwrap_or(0);
-        FirstWords { words, longest }
+        let mut shapes = [0u64; 26];
+        for w in &words {
+            shapes[usize::from(w[0] - b'a')] |= 1 << w.len();
+        }
+        FirstWords {
+            words,
+            longest,
+            shapes,
+        }
     }
 
     /// True when the ASCII letters at byte `i`, in any case, are one of the
@@ -110,7 +135,11 @@ impl FirstWords {
             return false;
         };
         let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-        if len > self.longest {
+        if len == 0 || len > self.longest {
+            return false;
+        }
+        let first = usize::from(rest[0].to_ascii_lowercase() - b'a');
+        if self.shapes[first] & (1 << len) == 0 {
             return false;
         }
         let mut buf = [0u8; 32];
