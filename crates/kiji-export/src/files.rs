@@ -49,7 +49,9 @@ impl TempFiles {
             source,
         })?;
         self.pending.push((tmp, dest));
-        Ok(BufWriter::new(file))
+        // Large buffers: the writer thread shares the cores with the
+        // analysis, and every 8 KiB flush would be a system call.
+        Ok(BufWriter::with_capacity(1 << 18, file))
     }
 
     /// Registers a temporary path that another library writes (the workbook).

@@ -7,8 +7,9 @@
 
 use crate::cell::Cell;
 use kiji_core::{Analysis, Entity, EntityType, Lang};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// A table's file stem (`mentions` → `mentions.csv`, sheet `mentions`),
 /// header and column widths for the workbook.
@@ -170,7 +171,7 @@ pub(crate) struct DocEntity<'a> {
 /// first appearance.
 pub(crate) fn group_entities(a: &Analysis) -> Vec<DocEntity<'_>> {
     let mut groups: Vec<DocEntity<'_>> = Vec::new();
-    let mut index: HashMap<(&str, EntityType), usize> = HashMap::new();
+    let mut index: FxHashMap<(&str, EntityType), usize> = FxHashMap::default();
     for e in &a.entities {
         let key = entity_key(e);
         match index.get(&(key, e.ty)) {
@@ -237,8 +238,10 @@ pub(crate) struct Stats {
     pub by_lang: BTreeMap<Lang, usize>,
     /// Documents per main language.
     pub docs_by_lang: BTreeMap<Lang, usize>,
-    /// Per (name, type): documents, mentions, languages.
-    pub corpus: HashMap<(String, EntityType), CorpusEntry>,
+    /// Per type, then name: documents, mentions, languages. Keyed in two
+    /// levels so a mention of a name already counted is found by `&str`,
+    /// without an owned copy of the name.
+    pub corpus: FxHashMap<EntityType, FxHashMap<String, CorpusEntry>>,
     /// Number of analyses seen, the index of the next one plus one.
     docs_seen: usize,
 }
@@ -258,10 +261,12 @@ impl Stats {
             let lang = sentence_lang(a, e);
             *self.by_type.entry(e.ty).or_default() += 1;
             *self.by_lang.entry(lang).or_default() += 1;
-            let entry = self
-                .corpus
-                .entry((entity_key(e).to_string(), e.ty))
-                .or_default();
+            let names = self.corpus.entry(e.ty).or_default();
+            let key = entity_key(e);
+            let entry = match names.get_mut(key) {
+                Some(entry) => entry,
+                None => names.entry(key.to_string()).or_default(),
+            };
             entry.mentions += 1;
             if entry.last_doc != doc {
                 entry.last_doc = doc;
@@ -288,7 +293,11 @@ impl Stats {
         let mut rows: Vec<_> = self
             .corpus
             .iter()
-            .map(|((name, ty), entry)| (name.as_str(), *ty, entry))
+            .flat_map(|(ty, names)| {
+                names
+                    .iter()
+                    .map(move |(name, entry)| (name.as_str(), *ty, entry))
+            })
             .collect();
         rows.sort_by(|a, b| {
             b.2.mentions
