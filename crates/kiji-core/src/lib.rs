@@ -369,9 +369,10 @@ pub struct Entity {
     /// Normalised value (MONEY, DATE, TIME, PERCENT), absent when too vague.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub norm: Option<String>,
-    /// Which recogniser proposed it (`gazetteer`, `ja-morph`, `numeric`, …).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub source: String,
+    /// Which recogniser proposed it (`gazetteer`, `ja-morph`, `numeric`, …):
+    /// one of a few static names, so no allocation per entity.
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub source: std::borrow::Cow<'static, str>,
     /// Index of the sentence it is in.
     #[serde(default, skip_serializing)]
     pub sentence: u32,

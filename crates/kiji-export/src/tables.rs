@@ -383,7 +383,7 @@ mod tests {
             text: text.into(),
             canonical: canonical.map(Into::into),
             norm: None,
-            source: String::new(),
+            source: "".into(),
             sentence,
         }
     }

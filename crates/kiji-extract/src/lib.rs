@@ -270,7 +270,7 @@ fn to_entities(cx: &DocContext<'_>, chosen: Vec<Candidate>) -> Vec<Entity> {
                 text: cx.text[c.byte_start..c.byte_end].to_string(),
                 canonical: c.canonical,
                 norm: c.norm,
-                source: c.source.to_string(),
+                source: c.source.into(),
                 sentence: sentence as u32,
             }
         })

@@ -578,7 +578,7 @@ mod tests {
             text: text.to_string(),
             canonical: None,
             norm: None,
-            source: "test".to_string(),
+            source: "test".into(),
             sentence: 0,
         };
         let mut es = vec![place("米"), place("瑞")];
