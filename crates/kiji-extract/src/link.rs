@@ -214,7 +214,7 @@ impl Info {
         let parts: Vec<String> = text
             .split(|c: char| c.is_whitespace() || matches!(c, '・' | '＝' | '=' | '･'))
             .filter(|p| !p.is_empty())
-            .map(str::to_lowercase)
+            .map(lowercase)
             .collect();
         let latin = text.chars().any(|c| c.is_ascii_alphabetic())
             && text.chars().all(|c| c.is_ascii() || c.is_whitespace());
@@ -227,10 +227,18 @@ impl Info {
         } else {
             Vec::new()
         };
+        let folded = fold(text);
+        let stripped = strip_legal(text);
+        // Most names have no legal form: their short form is the name.
+        let short = if stripped.len() == text.len() {
+            folded.clone()
+        } else {
+            fold(stripped)
+        };
         Info {
-            folded: fold(text),
+            folded,
             skel,
-            short: fold(strip_legal(text)),
+            short,
             latin,
             kana,
             kanji: text.chars().all(crate::names::is_kanji),
@@ -242,10 +250,40 @@ impl Info {
 
 /// Lower case without spaces and name joiners.
 fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '・' | '＝' | '=' | '･' | '.' | ','))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !c.is_whitespace() && !matches!(c, '・' | '＝' | '=' | '･' | '.' | ',') {
+            push_lower(&mut out, c);
+        }
+    }
+    out
+}
+
+/// `s.to_lowercase()`, without the Unicode tables for ASCII, kana and kanji
+/// (most of the names linked).
+fn lowercase(s: &str) -> String {
+    if s.chars().all(|c| c.is_ascii() || caseless(c)) {
+        s.chars().map(|c| c.to_ascii_lowercase()).collect()
+    } else {
+        // Other scripts keep str's rules (final sigma).
+        s.to_lowercase()
+    }
+}
+
+/// Pushes the lower case of `c`.
+fn push_lower(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if caseless(c) {
+        out.push(c);
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// CJK punctuation, kana and kanji: no case.
+fn caseless(c: char) -> bool {
+    ('\u{3000}'..='\u{9FFF}').contains(&c)
 }
 
 /// Heads written before a Japanese company name.
@@ -350,7 +388,16 @@ fn related(a: &Info, ta: EntityType, b: &Info, tb: EntityType) -> bool {
 /// consonants (ッ, "ll") collapse.
 pub fn skeleton(part: &str) -> String {
     let mut raw = String::new();
-    let chars: Vec<char> = part.chars().flat_map(char::to_lowercase).collect();
+    let mut chars: Vec<char> = Vec::with_capacity(part.len());
+    for c in part.chars() {
+        if c.is_ascii() {
+            chars.push(c.to_ascii_lowercase());
+        } else if caseless(c) {
+            chars.push(c);
+        } else {
+            chars.extend(c.to_lowercase());
+        }
+    }
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -541,6 +588,17 @@ mod tests {
         for (kana, latin) in different {
             assert_ne!(skeleton(kana), skeleton(latin), "{kana} vs {latin}");
         }
+    }
+
+    #[test]
+    fn caseless_characters_have_no_lower_case() {
+        for c in ('\u{3000}'..='\u{9FFF}').filter(|&c| caseless(c)) {
+            assert!(c.to_lowercase().eq([c]), "U+{:04X}", c as u32);
+        }
+        assert_eq!(lowercase("Sam ALTMAN"), "sam altman");
+        assert_eq!(lowercase("イーロン"), "イーロン");
+        assert_eq!(lowercase("ΟΔΟΣ"), "ΟΔΟΣ".to_lowercase());
+        assert_eq!(fold("Sam・ALTMAN"), "samaltman");
     }
 
     #[test]
