@@ -77,7 +77,11 @@ impl CsvTable {
     pub(crate) fn row(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError> {
         self.record.clear();
         for cell in row {
-            self.record.push_field(cell.to_csv(self.raw).as_bytes());
+            match cell {
+                // The commonest cells (offsets, counts) need no String.
+                Cell::Int(n) => self.record.push_field(decimal(*n, &mut [0; 20])),
+                _ => self.record.push_field(cell.to_csv(self.raw).as_bytes()),
+            }
         }
         self.writer
             .write_byte_record(&self.record)
@@ -96,5 +100,30 @@ impl CsvTable {
         })?;
         out.flush()
             .map_err(|source| ExportError::Io { path, source })
+    }
+}
+
+/// The decimal digits of `n`, written at the end of `buf`.
+fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[i..];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal;
+
+    #[test]
+    fn decimals_match_to_string() {
+        for n in [0, 7, 10, 99, 12345, u64::MAX] {
+            assert_eq!(decimal(n, &mut [0; 20]), n.to_string().as_bytes());
+        }
     }
 }
