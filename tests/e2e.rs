@@ -164,6 +164,62 @@ fn output_is_identical_whatever_the_thread_count() {
 }
 
 #[test]
+fn many_groups_come_out_in_input_order_whatever_the_thread_count() {
+    // Far more documents than one group holds, of very different lengths,
+    // so that groups finish out of order on several threads.
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(repo().join("seeds"))
+        .expect("seeds folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    seeds.sort();
+    let seed = std::fs::read_to_string(&seeds[0]).expect("a seed article");
+    // Short paragraphs keep this quick in a debug build.
+    let paragraphs: Vec<&str> = seed
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && p.len() < 400)
+        .collect();
+    let dir = out_dir("groups");
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("dump.jsonl");
+    let mut lines = String::new();
+    for i in 0..200 {
+        let n = 1 + (i * 7) % 5;
+        let text: Vec<&str> = (0..n)
+            .map(|k| paragraphs[(i + k) % paragraphs.len()])
+            .collect();
+        let doc = serde_json::json!({"id": format!("doc-{i}"), "text": text.join("\n\n")});
+        lines.push_str(&doc.to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&input, lines).unwrap();
+    let mut outputs = Vec::new();
+    for threads in ["1", "2", "3"] {
+        let out = dir.join(format!("out{threads}"));
+        let status = kiji()
+            .args(["run", "--quiet", "--threads", threads, "-o"])
+            .arg(&out)
+            .arg(&input)
+            .status()
+            .expect("kiji runs");
+        assert!(status.success());
+        let ids: Vec<String> = documents(&out)
+            .iter()
+            .map(|d| d["id"].as_str().unwrap_or_default().to_string())
+            .collect();
+        let want: Vec<String> = (0..200).map(|i| format!("doc-{i}")).collect();
+        assert_eq!(ids, want, "input order with {threads} threads");
+        outputs.push(std::fs::read(out.join("documents.jsonl")).unwrap());
+    }
+    assert!(
+        outputs.windows(2).all(|w| w[0] == w[1]),
+        "same output whatever the thread count"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn a_non_empty_output_folder_needs_force() {
     let out = out_dir("force");
     run_seeds(&out, &[]);

@@ -26,10 +26,19 @@ pub struct Pipeline {
     extractor: Extractor,
 }
 
-/// Per-thread state: a lindera worker and reusable buffers.
+/// Per-thread state: a lindera worker and reusable token buffers.
 pub struct ThreadState {
     worker: Worker,
+    spare: Vec<Vec<kiji_core::Token>>,
+}
+
+/// A document after detection and tokenisation, waiting for extraction
+/// ([`Pipeline::prepare`], then [`Pipeline::finish`]).
+pub struct Prepared {
+    doc: Document,
+    detected: kiji_langdetect::Detected,
     tokens: Vec<kiji_core::Token>,
+    error: Option<String>,
 }
 
 impl Pipeline {
@@ -52,41 +61,70 @@ impl Pipeline {
     pub fn thread_state(&self) -> ThreadState {
         ThreadState {
             worker: self.tokenizer.worker(),
-            tokens: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
     /// Runs every stage on one document. Never fails: a stage error becomes
     /// the analysis' `error`.
     pub fn analyse(&self, st: &mut ThreadState, doc: Document) -> Analysis {
+        let prepared = self.prepare(st, doc);
+        self.finish(st, prepared)
+    }
+
+    /// Sentence splitting, language detection and tokenisation. Apart from
+    /// [`Pipeline::finish`] so that a thread can tokenise a group of
+    /// documents and then extract from them, keeping each stage's tables
+    /// in the caches over the group.
+    pub fn prepare(&self, st: &mut ThreadState, doc: Document) -> Prepared {
         let offsets = OffsetMap::new(&doc.text);
         let detected = kiji_langdetect::analyse(&doc.text, &offsets);
-        st.tokens.clear();
+        let mut tokens = st.spare.pop().unwrap_or_default();
+        tokens.clear();
         let mut error = None;
         if let Err(e) = st.worker.tokenize(
             &doc.text,
             &detected.sentences,
             &offsets,
             Options::default(),
-            &mut st.tokens,
+            &mut tokens,
         ) {
             error = Some(e.to_string());
         }
+        drop(offsets);
+        Prepared {
+            doc,
+            detected,
+            tokens,
+            error,
+        }
+    }
+
+    /// Extraction, resolution and linking of a prepared document.
+    pub fn finish(&self, st: &mut ThreadState, p: Prepared) -> Analysis {
+        let Prepared {
+            doc,
+            detected,
+            mut tokens,
+            error,
+        } = p;
+        let offsets = OffsetMap::new(&doc.text);
         let date = doc.date_str().and_then(DocDate::parse);
         let cx = DocContext {
             text: &doc.text,
             sentences: &detected.sentences,
-            tokens: &st.tokens,
+            tokens: &tokens,
             date,
             offsets: &offsets,
         };
         let entities = self.extractor.extract(&cx);
-        let token_count = st.tokens.len();
-        // A huge document must not keep a huge buffer alive for the thread.
-        if st.tokens.capacity() > 1 << 20 {
-            st.tokens = Vec::new();
-        }
+        let token_count = tokens.len();
         drop(offsets);
+        // A huge document must not keep a huge buffer alive for the thread.
+        if tokens.capacity() <= 1 << 20 && st.spare.len() < SPARE_BUFFERS {
+            tokens.clear();
+            st.spare.push(tokens);
+        }
         Analysis {
             doc,
             sentences: detected.sentences,
@@ -98,3 +136,13 @@ impl Pipeline {
         }
     }
 }
+
+impl Prepared {
+    /// The document.
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+}
+
+/// Token buffers a thread keeps for reuse: one per document of a group.
+const SPARE_BUFFERS: usize = 64;

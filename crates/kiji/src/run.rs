@@ -4,13 +4,18 @@
 //! the input:
 //!
 //! ```text
-//! reader thread ──batches──▶ rayon (analyse in parallel) ──ordered batches──▶ writer thread
+//! reader thread ──groups──▶ rayon tasks (one per group) ──numbered groups──▶ writer thread
 //! ```
 //!
-//! Each batch is analysed with `par_iter` and collected in input order, and
-//! batches are written in the order they were read, so the output is the same
-//! whatever the thread count.
+//! The reader cuts the input into groups of documents; each group is one
+//! rayon task, which tokenises all its documents and then extracts from
+//! them (each stage's tables stay in the caches over the group). Tasks run
+//! as threads free up, with no barrier between groups; the writer puts the
+//! groups back in input order, so the output is the same whatever the
+//! thread count. At most [`IN_FLIGHT_PER_THREAD`] groups per thread are
+//! between the reader and the written output.
 
+use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -22,14 +27,16 @@ use anyhow::{bail, Context};
 use kiji_core::{Analysis, Failure};
 use kiji_export::{ExportOptions, Exporter, RunManifest, Summary};
 use kiji_ingest::{IngestOptions, Record};
-use rayon::prelude::*;
 
-use crate::pipeline::{Pipeline, PipelineConfig, ThreadState};
+use crate::pipeline::{Pipeline, PipelineConfig, Prepared, ThreadState};
 
-/// Documents per batch; a batch is also closed at [`BATCH_BYTES`].
-const BATCH_DOCS: usize = 256;
-/// Text bytes per batch: bounds memory when documents are large.
-const BATCH_BYTES: usize = 8 << 20;
+/// Documents per group; a group is also closed at [`GROUP_BYTES`].
+const GROUP_DOCS: usize = 64;
+/// Text bytes per group: bounds memory when documents are large.
+const GROUP_BYTES: usize = 1 << 20;
+/// Groups per worker thread read, analysed or waiting to be written at
+/// any time.
+const IN_FLIGHT_PER_THREAD: usize = 4;
 
 /// Everything `kiji run` needs.
 pub struct RunConfig {
@@ -84,11 +91,11 @@ pub fn run(cfg: RunConfig, interrupted: Arc<AtomicBool>) -> anyhow::Result<Summa
 
     let bar = cfg.progress.then(|| progress_bar(total_bytes));
 
-    // Reader: batches of records, at most two batches ahead.
-    let (batch_tx, batch_rx) = sync_channel::<Vec<Record>>(2);
+    // Reader: groups of records, at most two groups ahead of the tasks.
+    let (group_tx, group_rx) = sync_channel::<Vec<Record>>(2);
     let stop = interrupted.clone();
     let reader_thread = std::thread::spawn(move || {
-        let mut batch = Vec::with_capacity(BATCH_DOCS);
+        let mut group = Vec::with_capacity(GROUP_DOCS);
         let mut bytes = 0usize;
         for record in reader {
             if stop.load(Ordering::Relaxed) {
@@ -97,50 +104,53 @@ pub fn run(cfg: RunConfig, interrupted: Arc<AtomicBool>) -> anyhow::Result<Summa
             if let Record::Doc(d) = &record {
                 bytes += d.text.len();
             }
-            batch.push(record);
-            if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-                if batch_tx.send(std::mem::take(&mut batch)).is_err() {
+            group.push(record);
+            if group.len() >= GROUP_DOCS || bytes >= GROUP_BYTES {
+                if group_tx.send(std::mem::take(&mut group)).is_err() {
                     return;
                 }
                 bytes = 0;
             }
         }
-        if !batch.is_empty() {
-            let _ = batch_tx.send(batch);
+        if !group.is_empty() {
+            let _ = group_tx.send(group);
         }
     });
 
-    // Writer: one thread, batches in order.
-    let (out_tx, out_rx) = sync_channel::<Vec<Outcome>>(2);
+    // Writer: one thread, groups put back in order. A permit is taken for
+    // each group before its task starts and given back once it is written,
+    // which bounds the groups in flight (and the writer's reorder buffer).
+    let in_flight = threads * IN_FLIGHT_PER_THREAD;
+    let (done_tx, done_rx) = sync_channel::<(usize, Vec<Outcome>)>(in_flight);
+    let (permit_tx, permit_rx) = sync_channel::<()>(in_flight);
     let writer_bar = bar.clone();
     let writer_bytes = progress_bytes.clone();
-    let writer_thread =
-        std::thread::spawn(move || write_all(exporter, out_rx, writer_bar, writer_bytes));
+    let writer_thread = std::thread::spawn(move || {
+        write_all(exporter, done_rx, permit_rx, writer_bar, writer_bytes)
+    });
 
     // One lindera worker (and its caches) per pool thread for the whole run.
-    // `map_init` would build a fresh one for every piece rayon splits a batch
-    // into. Each slot is only ever locked by its own thread: no contention.
+    // Each slot is only ever locked by its own thread: no contention.
     let states: Vec<Mutex<Option<ThreadState>>> = (0..threads).map(|_| Mutex::new(None)).collect();
-    for batch in batch_rx {
-        if interrupted.load(Ordering::Relaxed) {
-            break;
+    pool.in_place_scope(|scope| {
+        for (index, group) in group_rx.iter().enumerate() {
+            if interrupted.load(Ordering::Relaxed) || permit_tx.send(()).is_err() {
+                break;
+            }
+            let done_tx = done_tx.clone();
+            let (pipeline, states) = (&pipeline, &states);
+            scope.spawn(move |_| {
+                let slot = rayon::current_thread_index().unwrap_or(0) % threads;
+                let mut state = states[slot].lock().unwrap_or_else(|e| e.into_inner());
+                let st = state.get_or_insert_with(|| pipeline.thread_state());
+                // The writer may have stopped on an error: it says so itself.
+                let _ = done_tx.send((index, process_group(pipeline, st, group)));
+            });
         }
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|record| {
-                    let slot = rayon::current_thread_index().unwrap_or(0) % threads;
-                    let mut state = states[slot].lock().unwrap_or_else(|e| e.into_inner());
-                    let st = state.get_or_insert_with(|| pipeline.thread_state());
-                    process(&pipeline, st, record)
-                })
-                .collect()
-        });
-        if out_tx.send(outcomes).is_err() {
-            break;
-        }
-    }
-    drop(out_tx);
+    });
+    drop(done_tx);
+    // Unblocks the reader if the loop above stopped early.
+    drop(group_rx);
     let _ = reader_thread.join();
     let exporter = match writer_thread.join() {
         Ok(result) => result?,
@@ -173,25 +183,50 @@ pub fn run(cfg: RunConfig, interrupted: Arc<AtomicBool>) -> anyhow::Result<Summa
     Ok(summary)
 }
 
-/// Analyses one record; a panic in any stage becomes that document's failure.
-fn process(pipeline: &Pipeline, st: &mut ThreadState, record: Record) -> Outcome {
-    let doc = match record {
-        Record::Doc(d) => d,
-        Record::Failed(f) => return Outcome::Failed(f),
-    };
-    let source = doc.source.clone();
-    let id = doc.id.clone();
-    match std::panic::catch_unwind(AssertUnwindSafe(|| pipeline.analyse(st, doc))) {
-        Ok(a) => Outcome::Done(a),
+/// Analyses a group of records: tokenises every document, then extracts
+/// from each. A panic in any stage becomes that document's failure.
+fn process_group(pipeline: &Pipeline, st: &mut ThreadState, group: Vec<Record>) -> Vec<Outcome> {
+    let prepared: Vec<Result<Prepared, Failure>> = group
+        .into_iter()
+        .map(|record| match record {
+            Record::Doc(doc) => {
+                let (source, id) = (doc.source.clone(), doc.id.clone());
+                guarded(pipeline, st, source, id, |st| pipeline.prepare(st, doc))
+            }
+            Record::Failed(f) => Err(f),
+        })
+        .collect();
+    prepared
+        .into_iter()
+        .map(|p| {
+            p.and_then(|p| {
+                let (source, id) = (p.doc().source.clone(), p.doc().id.clone());
+                guarded(pipeline, st, source, id, |st| pipeline.finish(st, p))
+            })
+            .map_or_else(Outcome::Failed, Outcome::Done)
+        })
+        .collect()
+}
+
+/// Runs one stage on one document; a panic becomes the document's failure
+/// and the thread state starts afresh (the worker may be mid-sentence).
+fn guarded<T>(
+    pipeline: &Pipeline,
+    st: &mut ThreadState,
+    source: kiji_core::Source,
+    id: String,
+    stage: impl FnOnce(&mut ThreadState) -> T,
+) -> Result<T, Failure> {
+    match std::panic::catch_unwind(AssertUnwindSafe(|| stage(st))) {
+        Ok(t) => Ok(t),
         Err(panic) => {
-            // The worker may be mid-sentence: start afresh.
             *st = pipeline.thread_state();
             let msg = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            Outcome::Failed(Failure {
+            Err(Failure {
                 source,
                 id: Some(id),
                 reason: format!("internal error while analysing: {msg}"),
@@ -200,20 +235,30 @@ fn process(pipeline: &Pipeline, st: &mut ThreadState, record: Record) -> Outcome
     }
 }
 
+/// Writes the groups in input order as they arrive (numbered, in any
+/// order), giving back a permit for each group written.
 fn write_all(
     mut exporter: Exporter,
-    rx: Receiver<Vec<Outcome>>,
+    rx: Receiver<(usize, Vec<Outcome>)>,
+    permits: Receiver<()>,
     bar: Option<indicatif::ProgressBar>,
     bytes: Arc<AtomicU64>,
 ) -> anyhow::Result<Exporter> {
     let mut docs = 0u64;
-    for batch in rx {
-        docs += batch.len() as u64;
-        for outcome in batch {
-            match outcome {
-                Outcome::Done(a) => exporter.write(&a)?,
-                Outcome::Failed(f) => exporter.write_failure(&f)?,
+    let mut waiting: BTreeMap<usize, Vec<Outcome>> = BTreeMap::new();
+    let mut next = 0usize;
+    for (index, group) in rx {
+        waiting.insert(index, group);
+        while let Some(group) = waiting.remove(&next) {
+            docs += group.len() as u64;
+            for outcome in group {
+                match outcome {
+                    Outcome::Done(a) => exporter.write(&a)?,
+                    Outcome::Failed(f) => exporter.write_failure(&f)?,
+                }
             }
+            next += 1;
+            let _ = permits.recv();
         }
         if let Some(bar) = &bar {
             bar.set_position(bytes.load(Ordering::Relaxed));
