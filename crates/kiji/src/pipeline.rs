@@ -26,10 +26,9 @@ pub struct Pipeline {
     extractor: Extractor,
 }
 
-/// Per-thread state: a lindera worker and reusable token buffers.
+/// Per-thread state: a lindera worker.
 pub struct ThreadState {
     worker: Worker,
-    spare: Vec<Vec<kiji_core::Token>>,
 }
 
 /// A document after detection and tokenisation, waiting for extraction
@@ -61,7 +60,6 @@ impl Pipeline {
     pub fn thread_state(&self) -> ThreadState {
         ThreadState {
             worker: self.tokenizer.worker(),
-            spare: Vec::new(),
         }
     }
 
@@ -69,7 +67,7 @@ impl Pipeline {
     /// the analysis' `error`.
     pub fn analyse(&self, st: &mut ThreadState, doc: Document) -> Analysis {
         let prepared = self.prepare(st, doc);
-        self.finish(st, prepared)
+        self.finish(prepared)
     }
 
     /// Sentence splitting, language detection and tokenisation. Apart from
@@ -79,8 +77,11 @@ impl Pipeline {
     pub fn prepare(&self, st: &mut ThreadState, doc: Document) -> Prepared {
         let offsets = OffsetMap::new(&doc.text);
         let detected = kiji_langdetect::analyse(&doc.text, &offsets);
-        let mut tokens = st.spare.pop().unwrap_or_default();
-        tokens.clear();
+        // A buffer per document, sized from the text (about one token per
+        // five bytes in news text), freed with the document: buffers kept
+        // for reuse would keep the capacity of the largest documents seen,
+        // and memory would creep up with the length of the input.
+        let mut tokens = Vec::with_capacity(doc.text.len() / 5);
         let mut error = None;
         if let Err(e) = st.worker.tokenize(
             &doc.text,
@@ -101,11 +102,11 @@ impl Pipeline {
     }
 
     /// Extraction, resolution and linking of a prepared document.
-    pub fn finish(&self, st: &mut ThreadState, p: Prepared) -> Analysis {
+    pub fn finish(&self, p: Prepared) -> Analysis {
         let Prepared {
             doc,
             detected,
-            mut tokens,
+            tokens,
             error,
         } = p;
         let offsets = OffsetMap::new(&doc.text);
@@ -120,11 +121,7 @@ impl Pipeline {
         let entities = self.extractor.extract(&cx);
         let token_count = tokens.len();
         drop(offsets);
-        // A huge document must not keep a huge buffer alive for the thread.
-        if tokens.capacity() <= 1 << 20 && st.spare.len() < SPARE_BUFFERS {
-            tokens.clear();
-            st.spare.push(tokens);
-        }
+        drop(tokens);
         Analysis {
             doc,
             sentences: detected.sentences,
@@ -143,6 +140,3 @@ impl Prepared {
         &self.doc
     }
 }
-
-/// Token buffers a thread keeps for reuse: one per document of a group.
-const SPARE_BUFFERS: usize = 64;

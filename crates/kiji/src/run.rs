@@ -201,7 +201,7 @@ fn process_group(pipeline: &Pipeline, st: &mut ThreadState, group: Vec<Record>) 
         .map(|p| {
             p.and_then(|p| {
                 let (source, id) = (p.doc().source.clone(), p.doc().id.clone());
-                guarded(pipeline, st, source, id, |st| pipeline.finish(st, p))
+                guarded(pipeline, st, source, id, |_| pipeline.finish(p))
             })
             .map_or_else(Outcome::Failed, Outcome::Done)
         })
