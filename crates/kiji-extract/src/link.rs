@@ -272,12 +272,18 @@ fn lowercase(s: &str) -> String {
 
 /// Pushes the lower case of `c`.
 fn push_lower(out: &mut String, c: char) {
+    lower(c, |l| out.push(l));
+}
+
+/// Calls `push` with each character of the lower case of `c`, without the
+/// Unicode tables for ASCII, kana and kanji.
+fn lower(c: char, mut push: impl FnMut(char)) {
     if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+        push(c.to_ascii_lowercase());
     } else if caseless(c) {
-        out.push(c);
+        push(c);
     } else {
-        out.extend(c.to_lowercase());
+        c.to_lowercase().for_each(push);
     }
 }
 
@@ -390,13 +396,7 @@ pub fn skeleton(part: &str) -> String {
     let mut raw = String::new();
     let mut chars: Vec<char> = Vec::with_capacity(part.len());
     for c in part.chars() {
-        if c.is_ascii() {
-            chars.push(c.to_ascii_lowercase());
-        } else if caseless(c) {
-            chars.push(c);
-        } else {
-            chars.extend(c.to_lowercase());
-        }
+        lower(c, |l| chars.push(l));
     }
     let mut i = 0;
     while i < chars.len() {

@@ -11,8 +11,8 @@
 use super::calendar::{doc_days, fmt_day, iso_week, month_day, month_offset, ymd};
 use super::number::{is_kanji, parse_at, Numeral};
 use super::text::{
-    char_at, match_at, match_before, prev_char, skip_spaces, word_before, word_ends, word_starts,
-    FirstWords, Firsts,
+    char_at, column, match_at, match_before, prev_char, skip_spaces, word_before, word_ends,
+    word_starts, FirstWords, Firsts,
 };
 use super::{cand, Scan};
 use crate::{Candidate, Confidence, DocDate};
@@ -221,6 +221,10 @@ const EN_REL: &[(&str, Rel)] = &[
     ("last weekend", Rel::None),
     ("next weekend", Rel::None),
 ];
+
+/// The words of [`JA_REL`] and [`EN_REL`], for [`match_at`].
+static JA_WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+static EN_WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
 
 /// Japanese weekdays; with or without the trailing 日.
 const JA_WEEKDAYS: &[&str] = &[
@@ -786,22 +790,24 @@ fn year_after(text: &str, pos: usize) -> Option<(usize, i64)> {
 /// Monday, February 10, 2025, Q1 2025, FY2025, the 1990s.
 fn words(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
     let text = sc.text;
-    let ja: Vec<&str> = JA_REL.iter().map(|r| r.0).collect();
-    let en: Vec<&str> = EN_REL.iter().map(|r| r.0).collect();
-    let zodiac: Vec<String> = ZODIAC.iter().map(|c| c.to_string()).collect();
-    let zodiac: Vec<&str> = zodiac.iter().map(String::as_str).collect();
-    let ja_firsts = Firsts::of(&[&ja, JA_WEEKDAYS, &zodiac]);
+    let ja = column(&JA_WORDS, JA_REL);
+    static JA_FIRSTS: OnceLock<Firsts> = OnceLock::new();
+    let ja_firsts = JA_FIRSTS.get_or_init(|| {
+        let zodiac: Vec<String> = ZODIAC.iter().map(|c| c.to_string()).collect();
+        let zodiac: Vec<&str> = zodiac.iter().map(String::as_str).collect();
+        Firsts::of(&[ja, JA_WEEKDAYS, &zodiac])
+    });
     for (i, c) in text.char_indices() {
         if c.is_ascii_alphabetic() {
             if word_starts(text, i) {
-                english_word_date(sc, i, &en, out);
+                english_word_date(sc, i, out);
             }
             continue;
         }
         if !is_kanji(c) || !ja_firsts.contains(c) {
             continue;
         }
-        if let Some((e, k)) = match_at(text, i, &ja, false, false) {
+        if let Some((e, k)) = match_at(text, i, ja, false, false) {
             // 新年会 is a party, 今日的 an adjective.
             let party = JA_REL[k].0 == "新年" && text[e..].starts_with('会');
             if !party && !text[e..].starts_with('的') {
@@ -833,14 +839,13 @@ const QUARTERS: &[&str] = &[
 ];
 
 /// English word dates starting at byte `i` (a word start).
-fn english_word_date(sc: &Scan<'_>, i: usize, en: &[&str], out: &mut Vec<Candidate>) {
+fn english_word_date(sc: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) {
     let text = sc.text;
+    let en = column(&EN_WORDS, EN_REL);
     // Every branch below starts with one of these words.
     static FIRST: OnceLock<FirstWords> = OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        let en: Vec<&str> = EN_REL.iter().map(|r| r.0).collect();
-        FirstWords::of(&[&en, EN_WEEKDAYS, MONTHS, &["Sept", "Q", "FY"], QUARTERS])
-    });
+    let first = FIRST
+        .get_or_init(|| FirstWords::of(&[en, EN_WEEKDAYS, MONTHS, &["Sept", "Q", "FY"], QUARTERS]));
     if !first.at(text, i) {
         return;
     }

@@ -4,10 +4,11 @@
 //! amounts (`数十億ドル`, `several billion dollars`) without a norm.
 
 use super::number::{english_scale, parse_at, Dec, Numeral};
-use super::text::{match_at, match_before, skip_spaces, skip_spaces_back, word_starts};
+use super::text::{column, match_at, match_before, skip_spaces, skip_spaces_back, word_starts};
 use super::{cand, Scan};
 use crate::{Candidate, Confidence};
 use kiji_core::EntityType;
+use std::sync::OnceLock;
 
 /// Symbols and codes written before the amount, with their ISO code.
 const PREFIX: &[(&str, &str)] = &[
@@ -38,6 +39,10 @@ const CODES: &[&str] = &[
     "USD", "JPY", "EUR", "CNY", "RMB", "KRW", "GBP", "AUD", "CAD", "CHF", "HKD", "INR", "SGD",
     "TWD", "NZD", "BRL", "RUB", "MXN", "THB",
 ];
+
+/// The words of [`JA_SUFFIX`] and [`EN_SUFFIX`], for [`match_at`].
+static JA_WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+static EN_WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
 
 /// Currency words written after the amount (Japanese, glued).
 const JA_SUFFIX: &[(&str, &str)] = &[
@@ -158,9 +163,9 @@ fn with_prefix(text: &str, n: &Numeral) -> Option<Candidate> {
 /// `974億ドル`, `154円80銭`, `3.5 billion dollars`, `100 USD`, `数十億ドル`.
 fn with_suffix(text: &str, n: &Numeral) -> Option<Candidate> {
     let (after_scale, value) = scaled(text, n, false);
-    let ja: Vec<&str> = JA_SUFFIX.iter().map(|p| p.0).collect();
-    let en: Vec<&str> = EN_SUFFIX.iter().map(|p| p.0).collect();
-    let (end, code) = if let Some((e, k)) = match_at(text, after_scale, &ja, false, false) {
+    let ja = column(&JA_WORDS, JA_SUFFIX);
+    let en = column(&EN_WORDS, EN_SUFFIX);
+    let (end, code) = if let Some((e, k)) = match_at(text, after_scale, ja, false, false) {
         if after_scale != n.end {
             // "3 billion円" is not written.
             return None;
@@ -168,7 +173,7 @@ fn with_suffix(text: &str, n: &Numeral) -> Option<Candidate> {
         (e, JA_SUFFIX[k].1)
     } else {
         let at = skip_spaces(text, after_scale, 1);
-        if let Some((e, k)) = match_at(text, at, &en, true, true).filter(|_| at > after_scale) {
+        if let Some((e, k)) = match_at(text, at, en, true, true).filter(|_| at > after_scale) {
             (e, EN_SUFFIX[k].1)
         } else if let Some((e, k)) = match_at(text, at, CODES, false, true) {
             (e, CODES[k])
@@ -217,7 +222,7 @@ fn vague_english(text: &str, out: &mut Vec<Candidate>) {
         "millions of",
         "trillions of",
     ];
-    let en: Vec<&str> = EN_SUFFIX.iter().map(|p| p.0).collect();
+    let en = column(&EN_WORDS, EN_SUFFIX);
     for (i, c) in text.char_indices() {
         if !c.is_ascii_alphabetic() || !word_starts(text, i) {
             continue;
@@ -232,7 +237,7 @@ fn vague_english(text: &str, out: &mut Vec<Candidate>) {
         } else {
             continue;
         };
-        if let Some((e3, _)) = match_at(text, skip_spaces(text, j, 1), &en, true, true) {
+        if let Some((e3, _)) = match_at(text, skip_spaces(text, j, 1), en, true, true) {
             out.push(cand(i, e3, EntityType::Money, None, Confidence::Known));
         }
     }

@@ -1,5 +1,7 @@
 //! Small text helpers on byte offsets, all O(1) or O(length of the match).
 
+use std::sync::OnceLock;
+
 /// The character starting at byte `i`, if `i` is a boundary inside the text.
 pub fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..)?.chars().next()
@@ -48,6 +50,15 @@ pub fn skip_spaces_back(text: &str, i: usize, max: usize) -> usize {
         }
     }
     j
+}
+
+/// The first column of a static table (`("今年", Rel::Year(0))`, …),
+/// collected once into `cell`: the word list [`match_at`] takes.
+pub fn column<T>(
+    cell: &'static OnceLock<Vec<&'static str>>,
+    table: &'static [(&'static str, T)],
+) -> &'static [&'static str] {
+    cell.get_or_init(|| table.iter().map(|row| row.0).collect())
 }
 
 /// The first characters of some word lists, to skip positions where none of

@@ -43,7 +43,8 @@ pub fn propose(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
-    let ja_firsts = Firsts::of(&[JA_PARTS, &["正午"]]);
+    static JA_FIRSTS: OnceLock<Firsts> = OnceLock::new();
+    let ja_firsts = JA_FIRSTS.get_or_init(|| Firsts::of(&[JA_PARTS, &["正午"]]));
     static EN_FIRST: OnceLock<FirstWords> = OnceLock::new();
     let en_first = EN_FIRST.get_or_init(|| FirstWords::of(&[EN_PARTS, &["noon", "midnight"]]));
     for (i, c) in text.char_indices() {
