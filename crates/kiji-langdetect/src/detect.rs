@@ -2,6 +2,8 @@
 //! then rules for the short and name-heavy sentences whatlang gets wrong.
 
 use kiji_core::Lang;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// A Latin-script sentence of at most this many words is English unless
 /// whatlang is reliable about another language or the sentence has letters
@@ -38,20 +40,36 @@ const ENGLISH_MARKERS: &[&str] = &[
     "however", "still", "even", "well", "like", "across", "toward", "within",
 ];
 
-/// True when `word` (ASCII letters) is one of [`ENGLISH_WORDS`] or
-/// [`ENGLISH_MARKERS`], ignoring case.
-fn is_english_marker(word: &str) -> bool {
+/// How `word` (ASCII letters, any case) stands in the English lists:
+/// `(function, marker)`, `function` when its lowercase form is one of
+/// [`ENGLISH_WORDS`], `marker` when it is one of those or of
+/// [`ENGLISH_MARKERS`]. One hash lookup instead of a hundred comparisons.
+fn english_word(word: &str) -> (bool, bool) {
+    static TABLE: OnceLock<FxHashMap<&'static str, bool>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = FxHashMap::default();
+        for w in ENGLISH_MARKERS {
+            t.insert(*w, false);
+        }
+        for w in ENGLISH_WORDS {
+            t.insert(*w, true);
+        }
+        t
+    });
     let mut buf = [0u8; 8];
     if word.len() > buf.len() {
-        return false;
+        return (false, false);
     }
     let lower = &mut buf[..word.len()];
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     let Ok(lower) = std::str::from_utf8(lower) else {
-        return false;
+        return (false, false);
     };
-    ENGLISH_WORDS.contains(&lower) || ENGLISH_MARKERS.contains(&lower)
+    match table.get(lower) {
+        Some(&function) => (function, true),
+        None => (false, false),
+    }
 }
 
 /// When whatlang cannot tell two close languages apart it is often the
@@ -146,6 +164,68 @@ fn punctuation(c: char) -> bool {
     )
 }
 
+/// What a character counts as in [`Counts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Kana,
+    Hangul,
+    Han,
+    /// A Latin letter without marks (ASCII or full-width).
+    Latin,
+    /// A Latin letter outside ASCII (é, ß, ł, ş, …).
+    LatinMarked,
+    /// A letter of any other script.
+    Other,
+    /// Not a letter.
+    None,
+}
+
+/// The character that starts at byte `i` of valid UTF-8 and its length,
+/// without the checks of `str` slicing (a hot loop runs over every
+/// character of every sentence).
+fn decode_at(bytes: &[u8], i: usize) -> (char, usize) {
+    let at = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0) & 0x3F);
+    let lead = u32::from(bytes[i]);
+    let (code, len) = match lead {
+        0..=0x7F => (lead, 1),
+        0xC0..=0xDF => (((lead & 0x1F) << 6) | at(1), 2),
+        0xE0..=0xEF => (((lead & 0x0F) << 12) | (at(1) << 6) | at(2), 3),
+        _ => (
+            ((lead & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3),
+            4,
+        ),
+    };
+    (char::from_u32(code).unwrap_or('\u{FFFD}'), len)
+}
+
+/// The class of one character.
+fn classify(c: char) -> Class {
+    match c {
+        // `・` (U+30FB) is used in Chinese too; the rest of the block is Japanese.
+        '\u{30FB}' => Class::None,
+        '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' => Class::Kana,
+        '\u{FF66}'..='\u{FF9D}' => Class::Kana,
+        '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}' => {
+            Class::Hangul
+        }
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FFFF}'
+        | '々'
+        | '〆' => Class::Han,
+        'a'..='z' | 'A'..='Z' => Class::Latin,
+        // Latin-1 letters, Latin Extended-A/B and Additional; full-width Latin.
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' if c.is_alphabetic() => Class::LatinMarked,
+        '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => Class::Latin,
+        // Most of what is left in news text: no need to ask the Unicode
+        // tables.
+        c if c.is_ascii() || punctuation(c) => Class::None,
+        _ if c.is_alphabetic() => Class::Other,
+        _ => Class::None,
+    }
+}
+
 impl Counts {
     /// All the counts of `text`.
     fn of(text: &str) -> Counts {
@@ -155,71 +235,79 @@ impl Counts {
     /// The counts of `text`; the English word counts only when `words` is
     /// true (they cost a word lookup per Latin word, and only Latin-script
     /// sentences need them).
+    ///
+    /// Without `words` the count stops as soon as the sentence is certain
+    /// to be Japanese ([`Counts::certainly_japanese`]), which is about
+    /// halfway through most Japanese sentences; the counts are then
+    /// partial, but no more is asked of them.
     fn count(text: &str, words: bool) -> Counts {
         let mut n = Counts::default();
         let mut in_latin_word = false;
-        for (i, c) in text.char_indices() {
-            let mut latin = false;
-            match c {
-                // `・` (U+30FB) is used in Chinese too; the rest of the block is Japanese.
-                '\u{30FB}' => {}
-                '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' => {
-                    n.kana += 1
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII, most of an English sentence and the spaces and digits
+            // of a Japanese one, is told by its byte without decoding.
+            let (class, joiner, len) = match bytes[i] {
+                b if b.is_ascii_alphabetic() => (Class::Latin, false, 1),
+                b if b < 0x80 => (Class::None, matches!(b, b'\'' | b'-'), 1),
+                _ => {
+                    let (c, len) = decode_at(bytes, i);
+                    (classify(c), c == '’', len)
                 }
-                '\u{FF66}'..='\u{FF9D}' => n.kana += 1,
-                '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}' => {
-                    n.hangul += 1
+            };
+            let latin = matches!(class, Class::Latin | Class::LatinMarked);
+            match class {
+                Class::Kana | Class::Han => {
+                    if class == Class::Kana {
+                        n.kana += 1;
+                    } else {
+                        n.han += 1;
+                    }
+                    if !words && n.certainly_japanese(bytes.len() - i - len) {
+                        return n;
+                    }
                 }
-                '\u{3400}'..='\u{4DBF}'
-                | '\u{4E00}'..='\u{9FFF}'
-                | '\u{F900}'..='\u{FAFF}'
-                | '\u{20000}'..='\u{2FFFF}'
-                | '々'
-                | '〆' => n.han += 1,
-                'a'..='z' | 'A'..='Z' => {
-                    n.latin += 1;
-                    latin = true;
-                }
-                // Latin-1 letters, Latin Extended-A/B and Additional; full-width Latin.
-                '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' if c.is_alphabetic() => {
+                Class::Hangul => n.hangul += 1,
+                Class::Latin => n.latin += 1,
+                Class::LatinMarked => {
                     n.latin += 1;
                     n.latin_marked += 1;
-                    latin = true;
                 }
-                '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
-                    n.latin += 1;
-                    latin = true;
-                }
-                // Most of what is left in news text: no need to ask the
-                // Unicode tables.
-                c if c.is_ascii() || punctuation(c) => {}
-                _ if c.is_alphabetic() => n.other += 1,
-                _ => {}
+                Class::Other => n.other += 1,
+                Class::None => {}
             }
             // Apostrophes and hyphens keep a word together: `don't`, `e-mail`.
             if latin && !in_latin_word {
                 n.latin_words += 1;
-                if !words {
-                    in_latin_word = true;
-                    continue;
-                }
-                let word = text[i..]
-                    .split(|c: char| !c.is_ascii_alphabetic())
-                    .next()
-                    .unwrap_or("");
-                if is_english_marker(word) {
-                    n.english_markers += 1;
-                }
-                if c.is_lowercase() {
-                    n.lowercase_words += 1;
-                    if ENGLISH_WORDS.contains(&word) {
-                        n.english_words += 1;
-                    }
+                if words {
+                    n.count_word(&text[i..]);
                 }
             }
-            in_latin_word = latin || (in_latin_word && matches!(c, '\'' | '’' | '-'));
+            in_latin_word = latin || (in_latin_word && joiner);
+            i += len;
         }
         n
+    }
+
+    /// Counts the Latin word at the start of `rest` as an English marker
+    /// and as a lowercase (English) word, as it is.
+    fn count_word(&mut self, rest: &str) {
+        let word = rest
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        let (function, marker) = english_word(word);
+        if marker {
+            self.english_markers += 1;
+        }
+        if rest.chars().next().is_some_and(char::is_lowercase) {
+            self.lowercase_words += 1;
+            // As written: `iPhone` is not `iphone`.
+            if function && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.english_words += 1;
+            }
+        }
     }
 
     /// True when the sentence is plainly English: unaccented, with at least
@@ -237,6 +325,21 @@ impl Counts {
     /// function word, or only capitalised words (names, headline case).
     fn looks_english(&self) -> bool {
         self.english_words > 0 || self.lowercase_words == 0
+    }
+
+    /// True when CJK letters are more than a token share of the letters
+    /// and so decide the language. Japanese counts one letter per
+    /// word-ish unit where English needs several, hence the comparison
+    /// with Latin words.
+    fn cjk_decides(&self) -> bool {
+        self.cjk() > 0 && self.cjk() * 2 >= self.latin_words
+    }
+
+    /// True when the sentence has kana and CJK will decide it whatever the
+    /// `rest` bytes not yet counted hold: they can add at most one Latin
+    /// word per two bytes (a letter and a separator).
+    fn certainly_japanese(&self, rest: usize) -> bool {
+        self.kana > 0 && self.cjk() * 2 >= self.latin_words + rest.div_ceil(2)
     }
 
     fn cjk(&self) -> usize {
@@ -267,10 +370,8 @@ pub(crate) fn guess(sentence: &str) -> Guess {
     }
     // An English sentence quoting a Japanese word (`kawaii (かわいい) means
     // cute`) is still English: CJK only decides when it is more than a token
-    // share of the letters. Japanese counts one letter per word-ish unit
-    // where English needs several, hence the comparison with Latin words.
-    let cjk_decides = n.cjk() > 0 && n.cjk() * 2 >= n.latin_words;
-    if cjk_decides {
+    // share of the letters.
+    if n.cjk_decides() {
         let (lang, script) = if n.kana > 0 {
             (Lang::JA, Script::Kana)
         } else if n.hangul > 0 {
@@ -435,6 +536,71 @@ mod tests {
         }
         assert!(punctuation('、') && punctuation('」') && punctuation('！'));
         assert!(!punctuation('々') && !punctuation('〇'));
+    }
+
+    #[test]
+    fn decoding_agrees_with_str_over_all_of_unicode() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(decode_at(bytes, 0), (c, c.len_utf8()), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn english_words_are_looked_up_in_any_case() {
+        let linear = |w: &str| {
+            let lower = w.to_ascii_lowercase();
+            let function = ENGLISH_WORDS.contains(&lower.as_str());
+            (
+                function,
+                function || ENGLISH_MARKERS.contains(&lower.as_str()),
+            )
+        };
+        let words = ENGLISH_WORDS.iter().chain(ENGLISH_MARKERS);
+        for w in words
+            .copied()
+            .chain(["The", "WHICH", "Tokyo", "a", "in", "theory", ""])
+        {
+            assert_eq!(english_word(w), linear(w), "{w}");
+        }
+    }
+
+    /// Stopping the script count early never changes the verdict: over
+    /// every string of up to six parts, the sentence is Japanese by the
+    /// partial counts exactly when it is by the full ones, and otherwise
+    /// the counts are complete. Kana then one-letter words is the case the
+    /// bound is tight for.
+    #[test]
+    fn an_early_stop_keeps_the_verdict() {
+        const PARTS: [&str; 8] = ["あ", "漢", "한", "a ", "ab", "é", "'", " "];
+        let japanese = |n: &Counts| n.cjk_decides() && n.kana > 0;
+        let scripts = |n: &Counts| {
+            (
+                n.kana,
+                n.hangul,
+                n.han,
+                n.latin,
+                n.latin_marked,
+                n.other,
+                n.latin_words,
+            )
+        };
+        let mut strings = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| PARTS.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            for s in &longer {
+                let (full, part) = (Counts::count(s, true), Counts::count(s, false));
+                assert_eq!(japanese(&full), japanese(&part), "{s:?}");
+                if !japanese(&full) {
+                    assert_eq!(scripts(&full), scripts(&part), "{s:?}");
+                }
+            }
+            strings = longer;
+        }
     }
 
     #[test]
