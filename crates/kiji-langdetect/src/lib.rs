@@ -18,6 +18,7 @@
 
 mod detect;
 mod split;
+mod utf8;
 
 pub use detect::detect_sentence;
 pub use split::{split_sentences, MAX_SENTENCE_CHARS};

@@ -4,6 +4,7 @@
 //! look-behind before a period are both bounded (or consume what they look
 //! at), so the whole pass is linear in the length of the text.
 
+use crate::utf8::decode_at;
 use std::ops::Range;
 
 /// A sentence longer than this many characters is cut at the next white space
@@ -90,12 +91,26 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// capital, digit or quote; every line break ends a sentence. See the crate
 /// documentation for the details.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    split::<true>(text)
+}
+
+/// [`split_sentences`], with the fast path over plain characters when
+/// `SKIP` (tests compare the two).
+fn split<const SKIP: bool>(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut seg = Segmenter::new(text);
     let mut pos = 0;
-    while let Some(c) = text[pos..].chars().next() {
-        let next = pos + c.len_utf8();
+    let bytes = text.as_bytes();
+    while pos < bytes.len() {
+        let (c, len) = decode_at(bytes, pos);
+        let next = pos + len;
         seg.len += 1;
+        // Most characters neither end nor open anything: outside brackets
+        // and short of the caps nothing below would look at them.
+        if SKIP && seg.depth == 0 && seg.len < SOFT_CAP && !significant(c) {
+            pos = next;
+            continue;
+        }
         if is_line_break(c) {
             push_trimmed(text, seg.start, pos, &mut out);
             seg.restart(next);
@@ -143,6 +158,15 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>
 /// littered with.
 pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
+}
+
+/// True for the characters the splitter acts on outside brackets: line
+/// breaks, brackets, terminators and the space before a glued heading.
+fn significant(c: char) -> bool {
+    is_line_break(c)
+        || is_open_bracket(c)
+        || is_close_bracket(c)
+        || matches!(c, '。' | '｡' | '！' | '？' | '!' | '?' | '.' | '…' | ' ')
 }
 
 fn is_line_break(c: char) -> bool {
@@ -472,6 +496,28 @@ fn next_word(rest: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Skipping plain characters changes nothing, in and out of
+        /// brackets and past the caps (long runs of one piece).
+        #[test]
+        fn the_fast_path_splits_as_the_full_rules_do(
+            parts in proptest::collection::vec(
+                (
+                    proptest::sample::select(&[
+                        "。", "！", "？", "!", "?", ". ", ".", "…", "「", "」", "（", "）", "(",
+                        ")", "\"", " ", "\u{3000}", "\n", "\u{2028}", "A", "a", "1", "あ", "漢",
+                        "U.S.", "Mr.", "The", "と", "、",
+                    ][..]),
+                    proptest::prop_oneof![9 => proptest::strategy::Just(1usize), 1 => 1usize..900],
+                ),
+                0..60,
+            )
+        ) {
+            let text: String = parts.iter().map(|(p, n)| p.repeat(*n)).collect();
+            proptest::prop_assert_eq!(split::<true>(&text), split::<false>(&text));
+        }
+    }
 
     fn pieces(text: &str) -> Vec<&str> {
         split_sentences(text)
