@@ -22,7 +22,9 @@ use lindera::dictionary::UserDictionary;
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
 use lindera_dictionary::builder::DictionaryBuilder;
+use lindera_dictionary::dictionary::character_definition::CategoryId;
 use lindera_dictionary::dictionary::metadata::Metadata;
+use lindera_dictionary::viterbi::{Lattice, LatticeOptions, WordId};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The shipped user dictionaries (`dictionaries/user/*.csv`), bundled by the
@@ -124,8 +126,21 @@ impl Tokenizer {
 
     /// A per-thread worker that reuses its lattice between calls.
     pub fn worker(&self) -> Worker {
+        let chars = &self.segmenter.dictionary.character_definition;
+        let space = chars.category_id_by_name("SPACE").map(|id| {
+            let mut table = [false; 256];
+            for (code, slot) in (0u32..).zip(table.iter_mut()) {
+                *slot =
+                    char::from_u32(code).is_some_and(|c| chars.lookup_categories(c).contains(&id));
+            }
+            (id, table)
+        });
         Worker {
             inner: self.segmenter.new_worker(),
+            lattice: Lattice::default(),
+            offsets: Vec::new(),
+            words: Vec::new(),
+            space,
             pos_cache: Vec::new(),
         }
     }
@@ -225,6 +240,16 @@ pub struct Options {
 /// A per-thread tokenizer.
 pub struct Worker {
     inner: lindera::worker::SegmentWorker,
+    /// The lattice and backtrace buffer for [`Worker::segment_words`].
+    lattice: Lattice,
+    offsets: Vec<(usize, WordId)>,
+    /// The tokens of the sentence being segmented: byte range in the
+    /// sentence and word.
+    words: Vec<(usize, usize, WordId)>,
+    /// Which characters are white space to the dictionary (the tokens
+    /// lindera drops): its `SPACE` category, and a table of it for
+    /// code points below 256.
+    space: Option<(CategoryId, [bool; 256])>,
     /// The [`Pos`] of system dictionary words by word id, filled as words are
     /// met: reading a word's fields validates and splits its whole details
     /// record, which cost as much as a third of segmenting. At most one byte
@@ -265,38 +290,120 @@ impl Worker {
         opts: Options,
         out: &mut Vec<Token>,
     ) -> Result<(), TokenizerError> {
-        let tokens = self
-            .inner
-            .segment(sentence)
-            .map_err(|e| TokenizerError::Segment(e.to_string()))?;
-        for mut t in tokens {
-            let span = chars.span(t.byte_start, t.byte_end);
-            let unknown = t.word_id.is_unknown();
-            let details = if opts.details {
-                let fields: Vec<String> = t.details_iter().map(str::to_owned).collect();
-                Some(Box::new(details_of(&fields)))
-            } else {
-                None
-            };
-            let pos = if unknown {
-                Pos::Unknown
-            } else if t.word_id.is_system() {
-                let id = t.word_id.id() as usize;
-                if id >= self.pos_cache.len() {
-                    self.pos_cache.resize(id + 1, None);
+        let mut details = Vec::new();
+        if !opts.details && self.inner.segmenter().space_penalty_config().is_none() {
+            self.segment_words(sentence);
+        } else {
+            let tokens = self
+                .inner
+                .segment(sentence)
+                .map_err(|e| TokenizerError::Segment(e.to_string()))?;
+            self.words.clear();
+            for mut t in tokens {
+                self.words.push((t.byte_start, t.byte_end, t.word_id));
+                if opts.details {
+                    let fields: Vec<String> = t.details_iter().map(str::to_owned).collect();
+                    details.push(Box::new(details_of(&fields)));
                 }
-                *self.pos_cache[id].get_or_insert_with(|| pos_of_word(&t))
-            } else {
-                pos_of_word(&t)
-            };
+            }
+        }
+        let seg = self.inner.segmenter();
+        let mut details = details.into_iter();
+        for &(start, end, word_id) in &self.words {
             out.push(Token {
-                span,
-                pos,
+                span: chars.span(start, end),
+                pos: cached_pos(&mut self.pos_cache, seg, word_id),
                 sentence: index,
-                details,
+                details: details.next(),
             });
         }
         Ok(())
+    }
+
+    /// Segments `sentence` as `SegmentWorker::segment` does, into
+    /// `self.words` (byte range and word of each token, in order), without
+    /// building lindera's tokens: their surfaces, positions and dictionary
+    /// references are rebuilt here from offsets anyway, and making them
+    /// cost a tenth of segmenting. Like lindera, the text is cut after line
+    /// breaks, tabs, `。` and `、` (each piece is one lattice), and tokens
+    /// of white space only are dropped.
+    ///
+    /// Used only without a space penalty (a feature of Korean
+    /// dictionaries), whose table lindera keeps to itself.
+    fn segment_words(&mut self, sentence: &str) {
+        let seg = self.inner.segmenter();
+        let dict = &seg.dictionary;
+        let user = seg.user_dictionary.as_ref().map(|u| &u.dict);
+        let mut options = LatticeOptions::new(&seg.mode);
+        options.max_grouping_len = seg.max_grouping_len;
+        options.unknown_word_ladder = seg.unknown_word_ladder;
+        self.words.clear();
+        let mut start = 0;
+        while start < sentence.len() {
+            let end = piece_end(sentence, start);
+            let text = &sentence[start..end];
+            self.lattice.set_text_with_options(
+                &dict.prefix_dictionary,
+                &user,
+                &dict.character_definition,
+                &dict.unknown_dictionary,
+                &dict.connection_cost_matrix,
+                text,
+                &options,
+            );
+            self.lattice.tokens_offset_into(&mut self.offsets);
+            for (i, &(s, word_id)) in self.offsets.iter().enumerate() {
+                let e = self.offsets.get(i + 1).map_or(text.len(), |next| next.0);
+                let blank = !seg.keep_whitespace
+                    && self.space.as_ref().is_some_and(|(id, table)| {
+                        text[s..e].chars().all(|c| match table.get(c as usize) {
+                            Some(&space) => space,
+                            None => dict.character_definition.lookup_categories(c).contains(id),
+                        })
+                    });
+                if !blank {
+                    self.words.push((start + s, start + e, word_id));
+                }
+            }
+            start = end;
+        }
+    }
+}
+
+/// Where the lattice piece that starts at `start` ends: after the next line
+/// break, tab, `。` or `、`, else at the end, as lindera cuts its input
+/// (within one of kiji's sentences, which are far shorter than lindera's
+/// forced cut at 32 KiB). `。` and `、` are E3 80 82 and E3 80 81: the
+/// search is for their middle byte, rare elsewhere in Japanese text, where
+/// lindera tests the last byte of every character.
+fn piece_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut from = start;
+    while let Some(k) = memchr::memchr3(b'\n', b'\t', 0x80, &bytes[from..]) {
+        let i = from + k;
+        if bytes[i] != 0x80 {
+            return i + 1;
+        }
+        if i > 0 && bytes[i - 1] == 0xE3 && matches!(bytes.get(i + 1), Some(0x81 | 0x82)) {
+            return i + 2;
+        }
+        from = i + 1;
+    }
+    bytes.len()
+}
+
+/// The [`Pos`] of a word, from the cache for system words.
+fn cached_pos(cache: &mut Vec<Option<Pos>>, seg: &Segmenter, word_id: WordId) -> Pos {
+    if word_id.is_unknown() {
+        Pos::Unknown
+    } else if word_id.is_system() {
+        let id = word_id.id() as usize;
+        if id >= cache.len() {
+            cache.resize(id + 1, None);
+        }
+        *cache[id].get_or_insert_with(|| pos_of_word(seg, word_id))
+    } else {
+        pos_of_word(seg, word_id)
     }
 }
 
@@ -356,14 +463,14 @@ fn count_chars(bytes: &[u8]) -> usize {
 
 /// Reads only the four part-of-speech fields of a known word: much cheaper
 /// than materialising all details.
-fn pos_of_word(t: &lindera::token::Token<'_>) -> Pos {
-    let id = t.word_id.id() as usize;
+fn pos_of_word(seg: &Segmenter, word_id: WordId) -> Pos {
+    let id = word_id.id() as usize;
     let mut f: [&str; 4] = ["*"; 4];
-    if t.word_id.is_system() {
-        for (slot, v) in f.iter_mut().zip(t.dictionary.word_details_iter(id)) {
+    if word_id.is_system() {
+        for (slot, v) in f.iter_mut().zip(seg.dictionary.word_details_iter(id)) {
             *slot = v;
         }
-    } else if let Some(user) = t.user_dictionary {
+    } else if let Some(user) = &seg.user_dictionary {
         for (slot, v) in f.iter_mut().zip(user.word_details_iter(id)) {
             *slot = v;
         }
@@ -441,6 +548,83 @@ fn words(sentence: &str, index: u32, mut chars: CharCursor<'_>, out: &mut Vec<To
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    /// The tokenizer the pipeline uses: IPADIC and the shipped user
+    /// dictionary.
+    fn shipped() -> &'static Tokenizer {
+        static TOK: OnceLock<Tokenizer> = OnceLock::new();
+        TOK.get_or_init(|| {
+            Tokenizer::new(&TokenizerConfig {
+                shipped_user_dictionary: true,
+                ..TokenizerConfig::default()
+            })
+            .expect("dictionaries load")
+        })
+    }
+
+    /// Pieces of Japanese news text, with the white space, tabs, line
+    /// breaks and commas lindera cuts or drops, and characters whose UTF-8
+    /// holds the bytes the cut looks for (一 is E4 B8 80, ぁ E3 81 81).
+    const PARTS: &[&str] = &[
+        "東京",
+        "ソニー",
+        "は",
+        "、",
+        "。",
+        " ",
+        "\u{3000}",
+        "\t",
+        "\n",
+        "\u{A0}",
+        "Apple",
+        "2025年",
+        "ジェフ・ベゾス",
+        "一",
+        "ぁ",
+        "氏",
+        "が発表した",
+        "ｱｲ",
+        "é",
+        "〜",
+        "「",
+        "」",
+        "OpenAI",
+    ];
+
+    proptest! {
+        /// Driving the lattice directly gives lindera's tokens exactly.
+        #[test]
+        fn lattice_words_are_lindera_tokens(parts in prop::collection::vec(prop::sample::select(PARTS), 0..30)) {
+            let text = parts.concat();
+            let mut w = shipped().worker();
+            w.segment_words(&text);
+            let direct = w.words.clone();
+            let tokens = w.inner.segment(&text).expect("segments");
+            let lindera: Vec<_> = tokens.iter().map(|t| (t.byte_start, t.byte_end, t.word_id)).collect();
+            prop_assert_eq!(direct, lindera);
+        }
+
+        /// The cut finds what a test of every byte, as lindera makes it,
+        /// finds.
+        #[test]
+        fn pieces_end_where_lindera_cuts(parts in prop::collection::vec(prop::sample::select(PARTS), 0..30), at in 0usize..30) {
+            let text = parts.concat();
+            let start = parts.iter().take(at).map(|p| p.len()).sum::<usize>().min(text.len());
+            let bytes = text.as_bytes();
+            let mut end = bytes.len();
+            for i in start..bytes.len() {
+                let b = bytes[i];
+                let ideographic = i + 1 >= 3 && matches!(&bytes[i - 2..=i], [0xE3, 0x80, 0x81 | 0x82]);
+                if b == b'\n' || b == b'\t' || ideographic {
+                    end = i + 1;
+                    break;
+                }
+            }
+            prop_assert_eq!(piece_end(&text, start), end);
+        }
+    }
 
     fn sentence(text: &str, lang: Lang) -> Vec<Sentence> {
         let m = OffsetMap::new(text);
