@@ -252,8 +252,13 @@ fn plain_run(text: &str, start: usize) -> usize {
             i += 1;
             continue;
         }
-        // U+3001..=U+9FFF are three bytes, led by 0xE3..=0xE9.
-        if !(0xE3..=0xE9).contains(&b) {
+        // U+3001..=U+9FFF are three bytes, led by 0xE3..=0xE9; after 0xE3
+        // (U+3000..=U+3FFF: punctuation, kana) they are all kanji, plain.
+        if (0xE4..=0xE9).contains(&b) {
+            i += 3;
+            continue;
+        }
+        if b != 0xE3 {
             break;
         }
         let Some(c) = text[i..].chars().next() else {
