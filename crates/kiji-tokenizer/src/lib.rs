@@ -320,6 +320,14 @@ impl Worker {
         Ok(())
     }
 
+    /// The tokens of Japanese `text` as lindera segments it (byte range and
+    /// word of each, in order), by the path [`Worker::tokenize`] takes;
+    /// `segment_bench --direct` times it.
+    pub fn words(&mut self, text: &str) -> &[(usize, usize, WordId)] {
+        self.segment_words(text);
+        &self.words
+    }
+
     /// Segments `sentence` as `SegmentWorker::segment` does, into
     /// `self.words` (byte range and word of each token, in order), without
     /// building lindera's tokens: their surfaces, positions and dictionary
