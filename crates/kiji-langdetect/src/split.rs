@@ -102,12 +102,22 @@ fn split<const SKIP: bool>(text: &str) -> Vec<Range<usize>> {
     let mut pos = 0;
     let bytes = text.as_bytes();
     while pos < bytes.len() {
-        let (c, len) = decode_at(bytes, pos);
-        let next = pos + len;
         seg.len += 1;
         // Most characters neither end nor open anything: outside brackets
-        // and short of the caps nothing below would look at them.
-        if SKIP && seg.depth == 0 && seg.len < SOFT_CAP && !significant(c) {
+        // and short of the caps nothing below would look at them. Kanji
+        // (led by 0xE4..=0xE9) and kana (0xE3 0x81..=0x83) are told by
+        // their first bytes, without decoding.
+        let skip = SKIP && seg.depth == 0 && seg.len < SOFT_CAP;
+        if skip
+            && (matches!(bytes[pos], 0xE4..=0xE9)
+                || bytes[pos] == 0xE3 && matches!(bytes.get(pos + 1), Some(0x81..=0x83)))
+        {
+            pos += 3;
+            continue;
+        }
+        let (c, len) = decode_at(bytes, pos);
+        let next = pos + len;
+        if skip && !significant(c) {
             pos = next;
             continue;
         }
