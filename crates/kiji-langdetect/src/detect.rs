@@ -181,6 +181,23 @@ enum Class {
     None,
 }
 
+/// The class of the character at byte `i` of valid UTF-8, whether it
+/// joins a word (`'`, `-`, `’`), and its length. ASCII, most of an English
+/// sentence and the spaces and digits of a Japanese one, and kanji led by
+/// 0xE5..=0xE9 (U+5000..=U+9FFF) are told by their first byte, without
+/// decoding.
+fn class_at(bytes: &[u8], i: usize) -> (Class, bool, usize) {
+    match bytes[i] {
+        b if b.is_ascii_alphabetic() => (Class::Latin, false, 1),
+        b if b < 0x80 => (Class::None, matches!(b, b'\'' | b'-'), 1),
+        0xE5..=0xE9 => (Class::Han, false, 3),
+        _ => {
+            let (c, len) = decode_at(bytes, i);
+            (classify(c), c == '’', len)
+        }
+    }
+}
+
 /// The class of one character.
 fn classify(c: char) -> Class {
     match c {
@@ -229,16 +246,7 @@ impl Counts {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // ASCII, most of an English sentence and the spaces and digits
-            // of a Japanese one, is told by its byte without decoding.
-            let (class, joiner, len) = match bytes[i] {
-                b if b.is_ascii_alphabetic() => (Class::Latin, false, 1),
-                b if b < 0x80 => (Class::None, matches!(b, b'\'' | b'-'), 1),
-                _ => {
-                    let (c, len) = decode_at(bytes, i);
-                    (classify(c), c == '’', len)
-                }
-            };
+            let (class, joiner, len) = class_at(bytes, i);
             let latin = matches!(class, Class::Latin | Class::LatinMarked);
             match class {
                 Class::Kana | Class::Han => {
@@ -519,6 +527,21 @@ mod tests {
         }
         assert!(punctuation('、') && punctuation('」') && punctuation('！'));
         assert!(!punctuation('々') && !punctuation('〇'));
+    }
+
+    #[test]
+    fn classes_by_first_byte_agree_with_classify_over_all_of_unicode() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let joiner = matches!(c, '\'' | '-' | '’');
+            assert_eq!(
+                class_at(bytes, 0),
+                (classify(c), joiner, c.len_utf8()),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]
