@@ -69,11 +69,21 @@ impl Recognizer for JapaneseRecognizer {
         let mut pending = Vec::new();
         let known = |w: &str| self.known_type(w);
         let mut speech = Vec::new();
+        // One buffer for the per-chunk flags, reused by every chunk of the
+        // document instead of allocated for each.
+        let mut person_end = Vec::new();
         for_each_sentence(cx.tokens, |si, toks| {
             if cx.sentences.get(si).is_some_and(|s| s.lang == Lang::JA) {
                 pieces.clear();
                 make_pieces(cx.text, toks, &mut pieces);
-                sentence(cx.text, &pieces, &known, &mut mine, &mut pending);
+                sentence(
+                    cx.text,
+                    &pieces,
+                    &known,
+                    &mut person_end,
+                    &mut mine,
+                    &mut pending,
+                );
                 if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
                     let range = first.span.byte_start..last.span.byte_end;
                     quoted_titles(cx.text, range.clone(), &mut mine, &mut speech);
@@ -980,11 +990,13 @@ fn counter_follows(text: &str, toks: &[Token], j: usize) -> bool {
             .is_some_and(|c| is_kanji(c) || is_katakana(c) || c == '%' || c == '％')
 }
 
-/// Runs the rules over one sentence's pieces.
+/// Runs the rules over one sentence's pieces; `person_end` is scratch
+/// space for [`chunk`].
 fn sentence(
     text: &str,
     pieces: &[Piece<'_>],
     known: Known<'_>,
+    person_end: &mut Vec<bool>,
     out: &mut Vec<Candidate>,
     pending: &mut Vec<(usize, usize)>,
 ) {
@@ -1048,7 +1060,15 @@ fn sentence(
         while b < pieces.len() && pieces[b].nominal() && pieces[b].start == pieces[b - 1].end {
             b += 1;
         }
-        chunk(text, &pieces[a..b], &pieces[b..], known, out, pending);
+        chunk(
+            text,
+            &pieces[a..b],
+            &pieces[b..],
+            known,
+            person_end,
+            out,
+            pending,
+        );
         // A name, の and a battle word: ファルサルスの戦い, 応仁の乱.
         if pieces.get(b).is_some_and(|q| q.s == "の")
             && pieces
@@ -1276,18 +1296,22 @@ fn suffix_at(p: &[Piece<'_>], s: usize, k: usize, text: &str) -> Option<(usize, 
 }
 
 /// Applies the rules to one chunk `p`; `rest` is the rest of the sentence.
+/// `person_end` is scratch space, reused from chunk to chunk.
 fn chunk(
     text: &str,
     p: &[Piece<'_>],
     rest: &[Piece<'_>],
     known: Known<'_>,
+    person_end: &mut Vec<bool>,
     out: &mut Vec<Candidate>,
     pending: &mut Vec<(usize, usize)>,
 ) {
     let n = p.len();
     let after = rest.first();
     // 1. Titles after a name: イーロン・マスク氏, 豊田章男社長, Altman CEO.
-    let mut person_end = vec![false; n];
+    // person_end[k]: piece k ends a person's name found by a title.
+    person_end.clear();
+    person_end.resize(n, false);
     for k in 1..n {
         let Some(strong) = title(&p[k]) else { continue };
         // The head of a town before a place name is that town's: 成田|市長
@@ -1790,7 +1814,7 @@ fn chunk(
                 out.push(cand(p, k, end, ty, conf));
             }
             Kind::Other(pos) => {
-                if let Some(len) = kanji_name(p, k, &person_end, out) {
+                if let Some(len) = kanji_name(p, k, person_end, out) {
                     k += len;
                     continue;
                 }
