@@ -969,11 +969,10 @@ const LOANWORDS: &[&str] = &[
 /// True for a katakana word, possibly with ・ or ＝ inside (lindera keeps
 /// unknown names such as グナエウス・ポンペイウス in one token).
 fn kana_word(s: &str) -> bool {
-    let mut chars = s.chars();
-    let first = chars.next();
-    let last = s.chars().next_back();
-    first.is_some_and(is_katakana)
-        && last.is_some_and(is_katakana)
+    // Asked of every token: most fail on their first character, so that is
+    // decoded first and alone.
+    s.chars().next().is_some_and(is_katakana)
+        && s.chars().next_back().is_some_and(is_katakana)
         && s.chars().all(|c| is_katakana(c) || is_kana_joiner(c))
 }
 
@@ -1013,11 +1012,12 @@ fn sentence(
         let (Some(sur), Some(given)) = (pieces.get(i), pieces.get(j)) else {
             break;
         };
-        let gap = text.get(sur.end..given.start).unwrap_or("");
-        if matches!(gap, " " | "\u{3000}")
-            && sur.pos() == Some(Pos::PersonSurname)
+        // The tags first: they rule out almost every pair without a look
+        // at the text.
+        if sur.pos() == Some(Pos::PersonSurname)
             && given.pos() == Some(Pos::PersonGiven)
             && sur.s.chars().all(is_kanji)
+            && matches!(text.get(sur.end..given.start), Some(" " | "\u{3000}"))
         {
             out.push(cand(pieces, i, j, EntityType::Person, Confidence::Rule));
         }
