@@ -456,7 +456,7 @@ fn quoted_titles(
     // hiragana); works (曲, 映画) take any title and are handled below.
     let mut kinds: Vec<Candidate> = Vec::new();
     let mut from = 0;
-    while let Some(open) = s[from..].find(['「', '『']).map(|i| from + i) {
+    while let Some(open) = find_open_quote(&s[from..]).map(|i| from + i) {
         let book = s[open..].starts_with('『');
         let (open_len, close) = ('「'.len_utf8(), if book { '』' } else { '」' });
         let body_start = open + open_len;
@@ -553,6 +553,16 @@ fn quoted_titles(
     out.append(&mut kinds);
 }
 
+/// Byte offset of the first 「 or 『 in `s`: two searches for one
+/// character each (memchr underneath) rather than one decoding every
+/// character, as a search for either would.
+fn find_open_quote(s: &str) -> Option<usize> {
+    match (s.find('「'), s.find('『')) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// What a piece is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -585,21 +595,27 @@ struct Piece<'t> {
     /// (ストーク・スペース, ブルー・オリジン): a company or product name
     /// rather than a person's.
     last_common: bool,
+    /// True when it continues a compound noun ([`Piece::nominal`]), found
+    /// once when the piece is made: the chunking asks it of every piece
+    /// two or three times.
+    nominal: bool,
 }
 
 impl<'t> Piece<'t> {
     /// A piece of one token (neither Latin nor katakana) at `start..end`.
     fn single(text: &'t str, start: usize, end: usize, pos: Pos) -> Self {
+        let s = text.get(start..end).unwrap_or("");
         Piece {
             start,
             end,
-            s: text.get(start..end).unwrap_or(""),
+            s,
             kind: Kind::Other(pos),
             proper: pos.is_proper().then_some(pos),
             unknown: pos == Pos::Unknown,
             joined: false,
             multi: false,
             last_common: false,
+            nominal: nominal_token(pos, s),
         }
     }
 
@@ -628,38 +644,60 @@ impl<'t> Piece<'t> {
         }
     }
 
-    /// True for pieces that continue a compound noun.
+    /// True for pieces that continue a compound noun: Latin and katakana
+    /// runs, and the tokens [`nominal_token`] accepts.
     fn nominal(&self) -> bool {
-        match self.kind {
-            Kind::Latin | Kind::Kana => true,
-            Kind::Other(p) => {
-                // Kanji adjectival nouns (高等, 特別) sit inside names;
-                // symbols tagged as nouns (-) end them.
-                let adjectival = p == Pos::Adjective && self.s.chars().all(is_kanji);
-                (p.is_noun() || p == Pos::Prefix || adjectival)
-                    && self.s.chars().any(super::is_alphanumeric)
-                    && !self.s.chars().any(|c| {
-                        c.is_whitespace()
-                            || matches!(
-                                c,
-                                '、' | '。'
-                                    | '，'
-                                    | '．'
-                                    | '「'
-                                    | '」'
-                                    | '『'
-                                    | '』'
-                                    | '（'
-                                    | '）'
-                                    | '('
-                                    | ')'
-                                    | '【'
-                                    | '】'
-                            )
-                    })
-            }
-        }
+        self.nominal
     }
+}
+
+/// True for a single token (neither Latin nor katakana) that continues a
+/// compound noun: a noun or prefix, or a kanji adjectival noun (高等, 特別,
+/// which sit inside names), with a letter or digit in it and no white
+/// space, punctuation or bracket (symbols tagged as nouns, such as -, end
+/// names).
+fn nominal_token(pos: Pos, s: &str) -> bool {
+    if !(pos.is_noun() || pos == Pos::Prefix || pos == Pos::Adjective) {
+        return false;
+    }
+    // One pass over the characters; kanji, most of them, settle two
+    // questions at once: letters, and no punctuation.
+    let mut alnum = false;
+    let mut all_kanji = true;
+    for c in s.chars() {
+        if is_kanji(c) {
+            alnum = true;
+            continue;
+        }
+        all_kanji = false;
+        if breaks_compound(c) {
+            return false;
+        }
+        alnum = alnum || super::is_alphanumeric(c);
+    }
+    alnum && (pos != Pos::Adjective || all_kanji)
+}
+
+/// True for characters that end a compound noun inside a token: white
+/// space, punctuation and brackets.
+fn breaks_compound(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '、' | '。'
+                | '，'
+                | '．'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '（'
+                | '）'
+                | '('
+                | ')'
+                | '【'
+                | '】'
+        )
 }
 
 /// True for a run that holds a telephone number (TEL 03-1234-5678,
@@ -786,6 +824,7 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                 joined: false,
                 multi: false,
                 last_common: false,
+                nominal: true,
             });
             i = j;
         } else if kana_word(s) {
@@ -840,6 +879,7 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                         let last = text[start..end].rsplit(is_kana_joiner).next().unwrap_or("");
                         vocabulary(last)
                     },
+                nominal: true,
             });
             i = j;
         } else if toks[i].pos == Pos::Unknown
@@ -2462,6 +2502,54 @@ fn surname_and_unread_given(p: &[Piece<'_>], k: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Strings of the characters the fast paths tell apart: kanji, kana,
+    /// Latin, joiners, punctuation, brackets and spaces, and any other.
+    fn mixed_text() -> impl Strategy<Value = String> {
+        let pick = prop_oneof![
+            proptest::sample::select(
+                "漢字々〆ヶ㐀アンマーｱﾞあん・＝AzＡ0９、。，．「」『』（）()【】 　-.é²"
+                    .chars()
+                    .collect::<Vec<_>>()
+            ),
+            any::<char>(),
+        ];
+        proptest::collection::vec(pick, 0..8).prop_map(|cs| cs.into_iter().collect())
+    }
+
+    /// The tags that decide whether a token can continue a compound.
+    fn some_pos() -> impl Strategy<Value = Pos> {
+        proptest::sample::select(vec![
+            Pos::Noun,
+            Pos::Prefix,
+            Pos::Adjective,
+            Pos::Particle,
+            Pos::Symbol,
+            Pos::Unknown,
+            Pos::PersonSurname,
+            Pos::Number,
+            Pos::NounSuffix,
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn nominal_token_agrees_with_its_definition(pos in some_pos(), s in mixed_text()) {
+            let adjectival = pos == Pos::Adjective && s.chars().all(is_kanji);
+            let by_definition = (pos.is_noun() || pos == Pos::Prefix || adjectival)
+                && s.chars().any(char::is_alphanumeric)
+                && !s.chars().any(|c| {
+                    c.is_whitespace() || "、。，．「」『』（）()【】".contains(c)
+                });
+            prop_assert_eq!(nominal_token(pos, &s), by_definition);
+        }
+
+        #[test]
+        fn open_quote_found_as_by_a_char_search(s in mixed_text()) {
+            prop_assert_eq!(find_open_quote(&s), s.find(['「', '『']));
+        }
+    }
 
     #[test]
     fn loanwords_are_found_inside_longer_words() {
