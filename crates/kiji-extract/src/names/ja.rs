@@ -602,9 +602,9 @@ struct Piece<'t> {
 }
 
 impl<'t> Piece<'t> {
-    /// A piece of one token (neither Latin nor katakana) at `start..end`.
-    fn single(text: &'t str, start: usize, end: usize, pos: Pos) -> Self {
-        let s = text.get(start..end).unwrap_or("");
+    /// A piece of one token (neither Latin nor katakana), `s` at
+    /// `start..end`.
+    fn single(s: &'t str, start: usize, end: usize, pos: Pos) -> Self {
         Piece {
             start,
             end,
@@ -727,7 +727,10 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
     while i < toks.len() {
         let s = surf(i);
         let start = toks[i].span.byte_start;
-        if latin_token(s) && s.chars().next().is_some_and(|c| c.is_alphabetic()) {
+        // Most tokens (kanji, hiragana, punctuation) open neither a Latin
+        // nor a katakana run, which their first character tells.
+        let first = s.chars().next();
+        if first.is_some_and(|c| is_latin_alnum(c) && c.is_alphabetic()) && latin_token(s) {
             // Latin run: words joined by single spaces, hyphens, dots, &, '
             // and +; a trailing number after a space is a version (Sora 2).
             let mut j = i + 1;
@@ -827,7 +830,7 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
                 nominal: true,
             });
             i = j;
-        } else if kana_word(s) {
+        } else if first.is_some_and(is_katakana) && kana_word(s) {
             let mut j = i + 1;
             let mut end = toks[i].span.byte_end;
             let mut proper = toks[i].pos.is_proper().then_some(toks[i].pos);
@@ -890,21 +893,20 @@ fn make_pieces<'t>(text: &'t str, toks: &[Token], out: &mut Vec<Piece<'t>>) {
             // lindera glues 氏 to an unknown kanji before it (楊植|麟氏):
             // the honorific is a piece of its own.
             let cut = toks[i].span.byte_end - '氏'.len_utf8();
-            out.push(Piece::single(text, start, cut, Pos::Unknown));
+            let (name, honorific) = (
+                text.get(start..cut).unwrap_or(""),
+                text.get(cut..toks[i].span.byte_end).unwrap_or(""),
+            );
+            out.push(Piece::single(name, start, cut, Pos::Unknown));
             out.push(Piece::single(
-                text,
+                honorific,
                 cut,
                 toks[i].span.byte_end,
                 Pos::NounSuffix,
             ));
             i += 1;
         } else {
-            out.push(Piece::single(
-                text,
-                start,
-                toks[i].span.byte_end,
-                toks[i].pos,
-            ));
+            out.push(Piece::single(s, start, toks[i].span.byte_end, toks[i].pos));
             i += 1;
         }
     }
