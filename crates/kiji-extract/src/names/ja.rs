@@ -704,11 +704,16 @@ fn breaks_compound(c: char) -> bool {
 /// 0120-123-456): digit groups joined by two hyphens or more.
 fn phone_like(run: &str) -> bool {
     run.split_whitespace().any(|w| {
-        let groups: Vec<&str> = w.split(['-', '－']).collect();
-        groups.len() >= 3
-            && groups
-                .iter()
-                .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+        // Counted as they come rather than collected: most words fail on
+        // their first group.
+        let mut groups = 0;
+        for g in w.split(['-', '－']) {
+            if g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()) {
+                return false;
+            }
+            groups += 1;
+        }
+        groups >= 3
     })
 }
 
@@ -1166,13 +1171,20 @@ fn cand(p: &[Piece<'_>], i: usize, j: usize, ty: EntityType, conf: Confidence) -
 /// True when a piece is a title after a person's name; `office` titles
 /// (社長) need more evidence that what precedes is a person.
 fn title(p: &Piece<'_>) -> Option<bool> {
-    if lists::ja_titles_strong().contains(p.s) {
-        Some(true)
-    } else if lists::ja_titles_office().contains(p.s) {
-        Some(false)
-    } else {
-        None
-    }
+    titles().get(p.s).copied()
+}
+
+/// The person titles, strong (true) and office (false), in one map: the
+/// question is asked of nearly every piece of every compound, and most are
+/// no title, which one lookup settles instead of one per list. A word in
+/// both lists is strong, as when the strong list was asked first.
+fn titles() -> &'static HashMap<&'static str, bool> {
+    static MAP: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let office = lists::JA_PERSON_TITLES_OFFICE.iter().map(|w| (*w, false));
+        let strong = lists::JA_PERSON_TITLES_STRONG.iter().map(|w| (*w, true));
+        office.chain(strong).collect()
+    })
 }
 
 /// True for pieces that never start or make up a name.
@@ -1395,17 +1407,19 @@ fn chunk(
                 && (matches!(q.proper, Some(Pos::PersonGiven | Pos::PersonName))
                     || lists::is_katakana_given_name(q.s))
         };
-        if surname(&p[k]) && given(&p[k + 1]) || given(&p[k]) && surname(&p[k + 1]) {
+        // The tag test before the given-name lists, which are slower.
+        if surname(&p[k]) && given(&p[k + 1]) || surname(&p[k + 1]) && given(&p[k]) {
             out.push(cand(p, k, k + 1, EntityType::Person, Confidence::Rule));
         }
     }
 
     // 2. Suffixes: 日本漫画家協会, 神奈川県, 広島駅, 東京オリンピック.
+    // name_start(p, k, true) stops at the same piece whatever k, or at k:
+    // one scan, to the last k, serves every k (and a one-piece chunk, the
+    // commonest, needs none).
+    let first_start = name_start(p, n.saturating_sub(1), true);
     for k in 0..n {
-        let s = name_start(p, k, true);
-        if s > k {
-            continue;
-        }
+        let s = first_start.min(k);
         let Some((first_suffix, ty)) = suffix_at(p, s, k, text) else {
             continue;
         };
@@ -2548,8 +2562,80 @@ mod tests {
         }
 
         #[test]
+        fn one_name_start_scan_serves_every_end(
+            words in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "第", "全日本", "2025年", "同社", "米", "その後", "協会", "アップル", "東京",
+                        "3", "新",
+                    ]),
+                    some_pos(),
+                ),
+                0..7,
+            ),
+        ) {
+            let text: String = words.iter().map(|(w, _)| *w).collect();
+            let mut p = Vec::new();
+            let mut at = 0;
+            for (w, pos) in &words {
+                p.push(Piece::single(&text[at..at + w.len()], at, at + w.len(), *pos));
+                at += w.len();
+            }
+            let last = p.len().saturating_sub(1);
+            let whole = name_start(&p, last, true);
+            for k in 0..=last {
+                prop_assert_eq!(name_start(&p, k, true), whole.min(k));
+            }
+        }
+
+        #[test]
         fn open_quote_found_as_by_a_char_search(s in mixed_text()) {
             prop_assert_eq!(find_open_quote(&s), s.find(['「', '『']));
+        }
+    }
+
+    #[test]
+    fn one_title_lookup_agrees_with_the_two_lists() {
+        let words = lists::JA_PERSON_TITLES_STRONG
+            .iter()
+            .chain(lists::JA_PERSON_TITLES_OFFICE)
+            .chain(&["山田", "会社", "", "CEO", "氏"]);
+        for w in words {
+            let piece = Piece::single(w, 0, w.len(), Pos::Noun);
+            let by_lists = if lists::ja_titles_strong().contains(w) {
+                Some(true)
+            } else if lists::ja_titles_office().contains(w) {
+                Some(false)
+            } else {
+                None
+            };
+            assert_eq!(title(&piece), by_lists, "{w}");
+        }
+    }
+
+    #[test]
+    fn phone_numbers_found_without_collecting_groups() {
+        let by_groups = |run: &str| {
+            run.split_whitespace().any(|w| {
+                let groups: Vec<&str> = w.split(['-', '－']).collect();
+                groups.len() >= 3
+                    && groups
+                        .iter()
+                        .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+            })
+        };
+        for run in [
+            "TEL 03-1234-5678",
+            "0120-123-456",
+            "03-1234",
+            "GPT-4-turbo",
+            "1-2-",
+            "１-２-３",
+            "03－1234－5678",
+            "A 1-2-3 B",
+            "",
+        ] {
+            assert_eq!(phone_like(run), by_groups(run), "{run}");
         }
     }
 
