@@ -449,6 +449,12 @@ fn quoted_titles(
     let Some(s) = text.get(sentence.clone()) else {
         return;
     };
+    // Most sentences quote nothing: a substring test (vectorised) says so
+    // faster than the searches below, which stop at every byte a bracket
+    // ends with.
+    if !s.contains("「") && !s.contains("『") {
+        return;
+    }
     // (open, body start, body end, end after the closing bracket, cued)
     let mut quotes: Vec<(usize, usize, usize, usize, bool)> = Vec::new();
     // A name in 「」 after a noun of its kind (軽自動車「ラッコ」, 新興企業
@@ -557,10 +563,10 @@ fn quoted_titles(
 /// character each (memchr underneath) rather than one decoding every
 /// character, as a search for either would.
 fn find_open_quote(s: &str) -> Option<usize> {
-    match (s.find('「'), s.find('『')) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
+    let corner = s.find('「');
+    // A 『 counts only before the first 「, so only that part is searched.
+    let book = s.get(..corner.unwrap_or(s.len()))?.find('『');
+    book.or(corner)
 }
 
 /// What a piece is made of.
