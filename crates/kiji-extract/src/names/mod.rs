@@ -76,12 +76,7 @@ pub(crate) fn for_each_sentence<'a>(tokens: &'a [Token], mut f: impl FnMut(usize
     }
 }
 
-/// The parts of a name, split on spaces and ・/＝.
-fn name_parts(s: &str) -> Vec<&str> {
-    split_parts(s).collect()
-}
-
-/// The parts of a name, lazily.
+/// The parts of a name, split on spaces and ・/＝, lazily.
 fn split_parts(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| c.is_whitespace() || is_kana_joiner(c))
         .filter(|p| !p.is_empty())
@@ -101,18 +96,25 @@ pub(crate) fn harmonise(
 ) {
     // Word → type; a word claimed by two types is ambiguous (None).
     let mut parts: HashMap<&str, Option<EntityType>> = HashMap::default();
+    // The parts of one multiword name, reused from name to name.
+    let mut words: Vec<&str> = Vec::new();
     for c in cands.iter() {
+        // Only a PERSON's or an ORG's parts are claimed; the others need
+        // not be split.
+        if !matches!(c.ty, EntityType::Person | EntityType::Org) {
+            continue;
+        }
         let Some(s) = text.get(c.byte_start..c.byte_end) else {
             continue;
         };
-        let words = name_parts(s);
+        words.clear();
+        words.extend(split_parts(s));
         if words.len() < 2 {
             continue;
         }
         let claimed: &[&str] = match c.ty {
             EntityType::Person => &words[words.len() - 1..],
-            EntityType::Org => &words[..],
-            _ => &[],
+            _ => &words[..],
         };
         for w in claimed {
             if w.chars().count() < 3 || lists::en_org_suffixes().contains(w) || ja::vocabulary(w) {
