@@ -610,6 +610,7 @@ struct Piece<'t> {
 impl<'t> Piece<'t> {
     /// A piece of one token (neither Latin nor katakana), `s` at
     /// `start..end`.
+    #[inline]
     fn single(s: &'t str, start: usize, end: usize, pos: Pos) -> Self {
         Piece {
             start,
@@ -1283,7 +1284,24 @@ const SITES: &[&str] = &[
 ];
 
 /// Suffix words by last character: (list index, suffix, type).
-type SuffixIndex = HashMap<char, Vec<(usize, &'static str, EntityType)>>;
+struct SuffixIndex {
+    by_last: HashMap<char, Vec<(usize, &'static str, EntityType)>>,
+    /// Bit `c mod 1024` is set for every last character `c`: most pieces
+    /// end in a character no suffix ends in, which this rules out before
+    /// the hash lookup.
+    maybe_last: [u64; 16],
+}
+
+impl SuffixIndex {
+    /// The suffixes ending in `c`, in priority order, if any.
+    fn ending_in(&self, c: char) -> Option<&[(usize, &'static str, EntityType)]> {
+        let bit = c as usize % 1024;
+        if self.maybe_last[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.by_last.get(&c).map(Vec::as_slice)
+    }
+}
 
 /// The suffix words of [`suffix_lists`] grouped by their last character,
 /// each group in priority order as (list index, suffix, type): a piece is
@@ -1292,15 +1310,21 @@ type SuffixIndex = HashMap<char, Vec<(usize, &'static str, EntityType)>>;
 fn suffixes_by_last_char() -> &'static SuffixIndex {
     static MAP: OnceLock<SuffixIndex> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: HashMap<char, Vec<_>> = HashMap::default();
+        let mut by_last: HashMap<char, Vec<_>> = HashMap::default();
+        let mut maybe_last = [0u64; 16];
         for (li, (list, ty)) in suffix_lists().into_iter().enumerate() {
             for suf in list {
                 if let Some(c) = suf.chars().next_back() {
-                    map.entry(c).or_default().push((li, *suf, ty));
+                    by_last.entry(c).or_default().push((li, *suf, ty));
+                    let bit = c as usize % 1024;
+                    maybe_last[bit / 64] |= 1 << (bit % 64);
                 }
             }
         }
-        map
+        SuffixIndex {
+            by_last,
+            maybe_last,
+        }
     })
 }
 
@@ -1310,7 +1334,7 @@ fn suffixes_by_last_char() -> &'static SuffixIndex {
 /// wins, and within it the longest suffix.
 fn suffix_at(p: &[Piece<'_>], s: usize, k: usize, text: &str) -> Option<(usize, EntityType)> {
     let last = text.get(..p[k].end)?.chars().next_back()?;
-    let candidates = suffixes_by_last_char().get(&last)?;
+    let candidates = suffixes_by_last_char().ending_in(last)?;
     let mut best: Option<(usize, EntityType, usize)> = None;
     let mut best_list = usize::MAX;
     for &(li, suf, ty) in candidates {
@@ -2616,6 +2640,18 @@ mod tests {
                 None
             };
             assert_eq!(title(&piece), by_lists, "{w}");
+        }
+    }
+
+    #[test]
+    fn suffix_filter_keeps_every_last_character() {
+        let index = suffixes_by_last_char();
+        for (c, list) in &index.by_last {
+            assert_eq!(index.ending_in(*c), Some(list.as_slice()), "{c}");
+        }
+        // A character no suffix ends in is found in neither.
+        for c in ['の', 'は', '田', 'a', '。'] {
+            assert_eq!(index.ending_in(c), index.by_last.get(&c).map(Vec::as_slice));
         }
     }
 
