@@ -1899,13 +1899,16 @@ fn chunk(
                 };
                 out.push(cand(p, k, end, ty, conf));
             }
-            Kind::Other(pos) => {
+            // kanji_name proposes nothing for other tags (a test checks),
+            // and most pieces of a compound are common nouns: they skip
+            // its word-list lookups.
+            Kind::Other(pos) if name_tag(pos) => {
                 if let Some(len) = kanji_name(p, k, person_end, out) {
                     k += len;
                     continue;
                 }
-                let _ = pos;
             }
+            Kind::Other(_) => {}
         }
         k += 1;
     }
@@ -2232,6 +2235,21 @@ fn kana_type(
         None if q.unknown => (EntityType::Person, Confidence::Guess),
         _ => (EntityType::Org, Confidence::Guess),
     }
+}
+
+/// True for the tags [`kanji_name`] reads a name from: people's names,
+/// organisations, countries, places and other proper nouns.
+fn name_tag(pos: Pos) -> bool {
+    matches!(
+        pos,
+        Pos::PersonSurname
+            | Pos::PersonGiven
+            | Pos::PersonName
+            | Pos::Organization
+            | Pos::Country
+            | Pos::Place
+            | Pos::ProperNoun
+    )
 }
 
 /// Kanji (and other single-token) names from IPADIC tags; returns how many
@@ -2615,6 +2633,57 @@ mod tests {
             let whole = name_start(&p, last, true);
             for k in 0..=last {
                 prop_assert_eq!(name_start(&p, k, true), whole.min(k));
+            }
+        }
+
+        #[test]
+        fn kanji_name_needs_a_name_tag(
+            words in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "山田", "太郎", "東京", "時代", "協会", "米", "人", "子", "晴", "株式会社",
+                        "アップル",
+                    ]),
+                    proptest::sample::select(vec![
+                        Pos::PersonSurname,
+                        Pos::PersonGiven,
+                        Pos::PersonName,
+                        Pos::Organization,
+                        Pos::Country,
+                        Pos::Place,
+                        Pos::ProperNoun,
+                        Pos::Number,
+                        Pos::NounSuffix,
+                        Pos::Noun,
+                        Pos::Prefix,
+                        Pos::Verb,
+                        Pos::Adjective,
+                        Pos::Adverb,
+                        Pos::Particle,
+                        Pos::AuxVerb,
+                        Pos::Symbol,
+                        Pos::Word,
+                        Pos::Unknown,
+                        Pos::Other,
+                    ]),
+                ),
+                1..6,
+            ),
+        ) {
+            let text: String = words.iter().map(|(w, _)| *w).collect();
+            let mut p = Vec::new();
+            let mut at = 0;
+            for (w, pos) in &words {
+                p.push(Piece::single(&text[at..at + w.len()], at, at + w.len(), *pos));
+                at += w.len();
+            }
+            let person_end = vec![false; p.len()];
+            for (k, (_, pos)) in words.iter().enumerate() {
+                let mut out = Vec::new();
+                let found = kanji_name(&p, k, &person_end, &mut out);
+                if !name_tag(*pos) {
+                    prop_assert!(found.is_none() && out.is_empty());
+                }
             }
         }
 
