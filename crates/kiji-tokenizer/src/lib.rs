@@ -128,12 +128,13 @@ impl Tokenizer {
     pub fn worker(&self) -> Worker {
         let chars = &self.segmenter.dictionary.character_definition;
         let space = chars.category_id_by_name("SPACE").map(|id| {
-            let mut table = [false; 256];
-            for (code, slot) in (0u32..).zip(table.iter_mut()) {
-                *slot =
-                    char::from_u32(code).is_some_and(|c| chars.lookup_categories(c).contains(&id));
+            let mut bmp = vec![0u64; 0x10000 / 64].into_boxed_slice();
+            for c in (0..=0xFFFF).filter_map(char::from_u32) {
+                if chars.lookup_categories(c).contains(&id) {
+                    bmp[c as usize / 64] |= 1 << (c as usize % 64);
+                }
             }
-            (id, table)
+            SpaceSet { id, bmp }
         });
         Worker {
             inner: self.segmenter.new_worker(),
@@ -247,9 +248,8 @@ pub struct Worker {
     /// sentence and word.
     words: Vec<(usize, usize, WordId)>,
     /// Which characters are white space to the dictionary (the tokens
-    /// lindera drops): its `SPACE` category, and a table of it for
-    /// code points below 256.
-    space: Option<(CategoryId, [bool; 256])>,
+    /// lindera drops).
+    space: Option<SpaceSet>,
     /// The [`Pos`] of system dictionary words by word id, filled as words are
     /// met: reading a word's fields validates and splits its whole details
     /// record, which cost as much as a third of segmenting. At most one byte
@@ -363,17 +363,37 @@ impl Worker {
             for (i, &(s, word_id)) in self.offsets.iter().enumerate() {
                 let e = self.offsets.get(i + 1).map_or(text.len(), |next| next.0);
                 let blank = !seg.keep_whitespace
-                    && self.space.as_ref().is_some_and(|(id, table)| {
-                        text[s..e].chars().all(|c| match table.get(c as usize) {
-                            Some(&space) => space,
-                            None => dict.character_definition.lookup_categories(c).contains(id),
-                        })
-                    });
+                    && self
+                        .space
+                        .as_ref()
+                        .is_some_and(|space| text[s..e].chars().all(|c| space.contains(c, dict)));
                 if !blank {
                     self.words.push((start + s, start + e, word_id));
                 }
             }
             start = end;
+        }
+    }
+}
+
+/// The characters of a dictionary's `SPACE` category: a bitmap over the
+/// Basic Multilingual Plane, asked of the first character of every token
+/// (a category lookup each cost more than the rest of the token's
+/// bookkeeping), and the category itself for the planes above.
+struct SpaceSet {
+    id: CategoryId,
+    bmp: Box<[u64]>,
+}
+
+impl SpaceSet {
+    /// True when `c` is in the category.
+    fn contains(&self, c: char, dict: &lindera_dictionary::dictionary::Dictionary) -> bool {
+        match self.bmp.get(c as usize / 64) {
+            Some(bits) => bits & (1 << (c as usize % 64)) != 0,
+            None => dict
+                .character_definition
+                .lookup_categories(c)
+                .contains(&self.id),
         }
     }
 }
@@ -600,6 +620,20 @@ mod tests {
         "」",
         "OpenAI",
     ];
+
+    #[test]
+    fn the_space_set_is_the_dictionary_space_category() {
+        let tok = shipped();
+        let dict = &tok.segmenter.dictionary;
+        let space = tok.worker().space.expect("IPADIC has a SPACE category");
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let category = dict
+                .character_definition
+                .lookup_categories(c)
+                .contains(&space.id);
+            assert_eq!(space.contains(c, dict), category, "U+{:04X}", c as u32);
+        }
+    }
 
     proptest! {
         /// Driving the lattice directly gives lindera's tokens exactly.
