@@ -12,9 +12,9 @@ use super::calendar::{doc_days, fmt_day, iso_week, month_day, month_offset, ymd}
 use super::number::{is_kanji, parse_at, Numeral};
 use super::text::{
     char_at, column, match_at, match_before, prev_char, skip_spaces, word_before, word_ends,
-    word_starts, FirstWords, Firsts,
+    FirstWords, Firsts,
 };
-use super::{cand, Scan};
+use super::{cand, marks, Scan};
 use crate::{Candidate, Confidence, DocDate};
 use kiji_core::EntityType;
 use std::sync::OnceLock;
@@ -786,27 +786,36 @@ fn year_after(text: &str, pos: usize) -> Option<(usize, i64)> {
     word_ends(text, y.end).then_some((y.end, v))
 }
 
+/// The first characters of the Japanese date words (relative dates,
+/// weekdays, zodiac years).
+pub(super) fn ja_firsts() -> &'static Firsts {
+    static JA_FIRSTS: OnceLock<Firsts> = OnceLock::new();
+    JA_FIRSTS.get_or_init(|| {
+        let zodiac: Vec<String> = ZODIAC.iter().map(|c| c.to_string()).collect();
+        let zodiac: Vec<&str> = zodiac.iter().map(String::as_str).collect();
+        Firsts::of(&[column(&JA_WORDS, JA_REL), JA_WEEKDAYS, &zodiac])
+    })
+}
+
 /// Dates written with words: 昨年, 今週, 月曜日, 巳年, yesterday, this week,
 /// Monday, February 10, 2025, Q1 2025, FY2025, the 1990s.
 fn words(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
     let text = sc.text;
     let ja = column(&JA_WORDS, JA_REL);
-    static JA_FIRSTS: OnceLock<Firsts> = OnceLock::new();
-    let ja_firsts = JA_FIRSTS.get_or_init(|| {
-        let zodiac: Vec<String> = ZODIAC.iter().map(|c| c.to_string()).collect();
-        let zodiac: Vec<&str> = zodiac.iter().map(String::as_str).collect();
-        Firsts::of(&[ja, JA_WEEKDAYS, &zodiac])
-    });
-    for (i, c) in text.char_indices() {
-        if c.is_ascii_alphabetic() {
-            if word_starts(text, i) {
-                english_word_date(sc, i, out);
-            }
+    // Only English word starts and the kanji that start a Japanese date
+    // word (is_kanji and in `ja_firsts()`) can start a date word.
+    for m in &sc.marks {
+        if m.kinds & marks::WORD != 0 {
+            english_word_date(sc, m.pos, out);
             continue;
         }
-        if !is_kanji(c) || !ja_firsts.contains(c) {
+        if m.kinds & marks::DATE_KANJI == 0 {
             continue;
         }
+        let i = m.pos;
+        let Some(c) = char_at(text, i) else {
+            continue;
+        };
         if let Some((e, k)) = match_at(text, i, ja, false, false) {
             // 新年会 is a party, 今日的 an adjective.
             let party = JA_REL[k].0 == "新年" && text[e..].starts_with('会');

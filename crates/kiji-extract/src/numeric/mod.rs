@@ -17,6 +17,7 @@
 
 mod calendar;
 mod date;
+mod marks;
 mod money;
 mod number;
 mod percent;
@@ -42,10 +43,12 @@ use number::Numeral;
 /// Name recorded as the `source` of the entities.
 const NAME: &str = "numeric";
 
-/// What every module sees: the text, its numerals and the document date.
+/// What every module sees: the text, its numerals, the positions where a
+/// rule may start and the document date.
 pub(crate) struct Scan<'a> {
     text: &'a str,
     nums: Vec<Numeral>,
+    marks: Vec<marks::Mark>,
     date: Option<DocDate>,
 }
 
@@ -75,9 +78,13 @@ impl NumericRecognizer {
     /// The candidates for `text` with document date `date`, before
     /// resolution; the same as [`Recognizer::propose`] without a context.
     pub fn candidates(&self, text: &str, date: Option<DocDate>) -> Vec<Candidate> {
+        // One pass finds where rules may start; the modules visit only
+        // those positions instead of every character again.
+        let marks = marks::marks(text);
         let sc = Scan {
             text,
-            nums: number::scan(text),
+            nums: number::scan_marks(text, &marks),
+            marks,
             date,
         };
         let mut out = Vec::new();

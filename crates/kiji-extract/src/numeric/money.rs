@@ -3,6 +3,7 @@
 //! (`974億ドル`, `154円80銭`, `3.5 billion dollars`, `10 EUR`), and vague
 //! amounts (`数十億ドル`, `several billion dollars`) without a norm.
 
+use super::marks::{self, Mark};
 use super::number::{english_scale, parse_at, Dec, Numeral};
 use super::text::{column, match_at, match_before, skip_spaces, skip_spaces_back, word_starts};
 use super::{cand, Scan};
@@ -114,7 +115,7 @@ pub fn propose(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
-    vague_english(sc.text, out);
+    vague_english(sc.text, &sc.marks, out);
 }
 
 /// The amount with an English scale after it: (end, value).
@@ -209,7 +210,7 @@ fn with_suffix(text: &str, n: &Numeral) -> Option<Candidate> {
 
 /// `several billion dollars`, `billions of dollars`, `tens of millions of
 /// euros`: vague amounts, no norm.
-fn vague_english(text: &str, out: &mut Vec<Candidate>) {
+fn vague_english(text: &str, starts: &[Mark], out: &mut Vec<Candidate>) {
     /// Heads that still need a scale word after them.
     const NEED_SCALE: &[&str] = &["several", "a few", "tens of", "hundreds of"];
     /// Heads that are a scale themselves.
@@ -223,10 +224,8 @@ fn vague_english(text: &str, out: &mut Vec<Candidate>) {
         "trillions of",
     ];
     let en = column(&EN_WORDS, EN_SUFFIX);
-    for (i, c) in text.char_indices() {
-        if !c.is_ascii_alphabetic() || !word_starts(text, i) {
-            continue;
-        }
+    for m in starts.iter().filter(|m| m.kinds & marks::WORD != 0) {
+        let i = m.pos;
         let j = if let Some((e, _)) = match_at(text, i, NEED_SCALE, true, true) {
             match match_at(text, skip_spaces(text, e, 1), SCALES, true, true) {
                 Some((e2, _)) => e2,

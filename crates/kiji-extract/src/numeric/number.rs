@@ -417,30 +417,40 @@ pub fn parse_at(text: &str, i: usize) -> Option<Numeral> {
 }
 
 /// Every numeral of the text that starts on a boundary, in text order.
-/// Linear: scanning resumes after each numeral.
+#[cfg(test)]
 pub fn scan(text: &str) -> Vec<Numeral> {
+    scan_marks(text, &super::marks::marks(text))
+}
+
+/// [`scan`] visiting only the characters that may start a numeral (the
+/// [`NUMERAL`](super::marks::NUMERAL) marks of the text).
+/// Linear: scanning resumes after each numeral.
+pub fn scan_marks(text: &str, marks: &[super::marks::Mark]) -> Vec<Numeral> {
     let mut out = Vec::new();
+    // Marks before `i` are inside a numeral or a glued run already read.
     let mut i = 0;
-    while i < text.len() {
+    for m in marks
+        .iter()
+        .filter(|m| m.kinds & super::marks::NUMERAL != 0)
+    {
+        if m.pos < i {
+            continue;
+        }
+        i = m.pos;
         let Some(c) = char_at(text, i) else { break };
-        let starts = is_numeral_char(c) || c == '数' || c == '何';
-        if starts && can_start(text, i) {
+        if can_start(text, i) {
             if let Some(n) = parse_at(text, i) {
                 i = n.end;
                 out.push(n);
                 continue;
             }
         }
-        if starts {
-            // Skip the whole run so a glued tail (A100 → 00) is not read.
-            let mut j = i + c.len_utf8();
-            while let Some(d) = char_at(text, j).filter(|d| arabic_digit(*d).is_some()) {
-                j += d.len_utf8();
-            }
-            i = j;
-            continue;
+        // Skip the whole run so a glued tail (A100 → 00) is not read.
+        let mut j = i + c.len_utf8();
+        while let Some(d) = char_at(text, j).filter(|d| arabic_digit(*d).is_some()) {
+            j += d.len_utf8();
         }
-        i += c.len_utf8();
+        i = j;
     }
     out
 }
@@ -544,6 +554,44 @@ pub fn english_word(w: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The scan as first written: every character of the text asked
+    /// whether a numeral starts there.
+    fn scan_every_char(text: &str) -> Vec<Numeral> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let Some(c) = char_at(text, i) else { break };
+            let starts = is_numeral_char(c) || c == '数' || c == '何';
+            if starts && can_start(text, i) {
+                if let Some(n) = parse_at(text, i) {
+                    i = n.end;
+                    out.push(n);
+                    continue;
+                }
+            }
+            if starts {
+                let mut j = i + c.len_utf8();
+                while let Some(d) = char_at(text, j).filter(|d| arabic_digit(*d).is_some()) {
+                    j += d.len_utf8();
+                }
+                i = j;
+                continue;
+            }
+            i += c.len_utf8();
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn scan_on_marks_agrees_with_every_char(
+            s in "[0-9０-９a-zA-Z,.，．\\-_/ 〇○零一二三四五六七八九十百千万億兆京数何年月日円人統約午前後第あア]{0,40}"
+        ) {
+            prop_assert_eq!(scan(&s), scan_every_char(&s));
+        }
+    }
 
     fn val(s: &str) -> Option<String> {
         parse_at(s, 0).and_then(|n| n.value).map(|v| v.to_string())

@@ -7,10 +7,9 @@
 //! version and never a quantity; ordinals (`第3回`, `3回目`) are not
 //! quantities either.
 
+use super::marks::{self, Mark};
 use super::number::{english_scale, english_word, Numeral};
-use super::text::{
-    char_at, match_at, prev_char, skip_spaces, word_at, word_before, word_ends, word_starts,
-};
+use super::text::{char_at, match_at, prev_char, skip_spaces, word_at, word_before, word_ends};
 use super::{cand, Scan};
 use crate::{Candidate, Confidence};
 use kiji_core::EntityType;
@@ -336,7 +335,7 @@ pub fn propose(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
-    english_words(sc.text, out);
+    english_words(sc.text, &sc.marks, out);
 }
 
 /// True when the numeral is an ordinal (第3回) or the version of a product
@@ -532,11 +531,9 @@ fn unit_after(text: &str, at: usize) -> Option<usize> {
 }
 
 /// `two companies`, `Three years`: number words before a plural noun.
-fn english_words(text: &str, out: &mut Vec<Candidate>) {
-    for (i, c) in text.char_indices() {
-        if !c.is_ascii_alphabetic() || !word_starts(text, i) {
-            continue;
-        }
+fn english_words(text: &str, starts: &[Mark], out: &mut Vec<Candidate>) {
+    for m in starts.iter().filter(|m| m.kinds & marks::WORD != 0) {
+        let i = m.pos;
         let Some((e, w)) = word_at(text, i) else {
             continue;
         };

@@ -61,15 +61,12 @@ pub fn column<T>(
     cell.get_or_init(|| table.iter().map(|row| row.0).collect())
 }
 
-/// The first characters of some word lists, to skip positions where none of
-/// them can start before calling [`match_at`] (scans that try every
-/// position of a document spend most of their time failing).
+/// The first characters of some word lists: the characters where a scan
+/// must call [`match_at`] (the marks of a text, `marks.rs`, are found with
+/// them in one pass).
 #[derive(Debug, Clone)]
 pub struct Firsts {
     chars: Vec<char>,
-    /// Bit `c & 255` set for every first character `c`: asked of every
-    /// character of a text, most of which it turns away at once.
-    mask: [u64; 4],
 }
 
 impl Firsts {
@@ -81,18 +78,18 @@ impl Firsts {
             .collect();
         chars.sort_unstable();
         chars.dedup();
-        let mut mask = [0u64; 4];
-        for &c in &chars {
-            let low = c as usize & 255;
-            mask[low / 64] |= 1 << (low % 64);
-        }
-        Firsts { chars, mask }
+        Firsts { chars }
+    }
+
+    /// The first characters, sorted.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
     }
 
     /// True when some word starts with `c`.
+    #[cfg(test)]
     pub fn contains(&self, c: char) -> bool {
-        let low = c as usize & 255;
-        self.mask[low / 64] & (1 << (low % 64)) != 0 && self.chars.binary_search(&c).is_ok()
+        self.chars.binary_search(&c).is_ok()
     }
 }
 

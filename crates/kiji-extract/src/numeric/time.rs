@@ -5,10 +5,8 @@
 //! `3時間` (a duration) nor `一時的` (temporarily).
 
 use super::number::{parse_at, Numeral};
-use super::text::{
-    char_at, match_at, match_before, skip_spaces, word_ends, word_starts, FirstWords, Firsts,
-};
-use super::{cand, Scan};
+use super::text::{char_at, match_at, match_before, skip_spaces, word_ends, FirstWords, Firsts};
+use super::{cand, marks, Scan};
 use crate::{Candidate, Confidence};
 use kiji_core::EntityType;
 use std::sync::OnceLock;
@@ -32,6 +30,12 @@ const EN_PARTS: &[&str] = &[
     "yesterday evening",
 ];
 
+/// The first characters of the Japanese parts of a day.
+pub(super) fn ja_firsts() -> &'static Firsts {
+    static JA_FIRSTS: OnceLock<Firsts> = OnceLock::new();
+    JA_FIRSTS.get_or_init(|| Firsts::of(&[JA_PARTS, &["正午"]]))
+}
+
 /// Proposes TIME candidates.
 pub fn propose(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
     let text = sc.text;
@@ -43,13 +47,14 @@ pub fn propose(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
-    static JA_FIRSTS: OnceLock<Firsts> = OnceLock::new();
-    let ja_firsts = JA_FIRSTS.get_or_init(|| Firsts::of(&[JA_PARTS, &["正午"]]));
     static EN_FIRST: OnceLock<FirstWords> = OnceLock::new();
     let en_first = EN_FIRST.get_or_init(|| FirstWords::of(&[EN_PARTS, &["noon", "midnight"]]));
-    for (i, c) in text.char_indices() {
-        if c.is_ascii_alphabetic() {
-            if !word_starts(text, i) || !en_first.at(text, i) {
+    // Only English word starts and the characters in `ja_firsts()` can
+    // start a part of a day.
+    for m in &sc.marks {
+        let i = m.pos;
+        if m.kinds & marks::WORD != 0 {
+            if !en_first.at(text, i) {
                 continue;
             }
             if let Some((e, _)) = match_at(text, i, EN_PARTS, true, true) {
@@ -64,7 +69,7 @@ pub fn propose(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
                     Confidence::Known,
                 ));
             }
-        } else if !ja_firsts.contains(c) {
+        } else if m.kinds & marks::TIME_KANJI == 0 {
             continue;
         } else if let Some((e, _)) = match_at(text, i, JA_PARTS, false, false) {
             out.push(cand(i, e, EntityType::Time, None, Confidence::Known));

@@ -1,0 +1,228 @@
+//! The positions where a numeric rule may start, found in one pass over the
+//! text and shared by the modules.
+//!
+//! Every module used to walk every character of the document looking for
+//! its own starting points (numerals, English word starts, the kanji that
+//! start 昨年 or 今夜). Most characters of a news text are kana and kanji
+//! that start nothing, so one pass records the few that matter and each
+//! module visits only those, in text order (the order its candidates were
+//! proposed in before, which the resolver's tie-breaking may depend on).
+
+use super::number::is_kanji;
+use super::text::Firsts;
+use std::sync::OnceLock;
+
+/// A character that may start a numeral ([`super::number::scan`]).
+pub const NUMERAL: u8 = 1;
+/// An ASCII letter that starts an English word (no ASCII letter or digit
+/// before it).
+pub const WORD: u8 = 2;
+/// A kanji that starts a Japanese date word (昨年, 月曜日, 巳年).
+pub const DATE_KANJI: u8 = 4;
+/// A character that starts a Japanese time word (今夜, 正午).
+pub const TIME_KANJI: u8 = 8;
+
+/// A position of the text and what may start there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// Byte offset of the character.
+    pub pos: usize,
+    /// The kinds ([`NUMERAL`], [`WORD`], …) that may start there.
+    pub kinds: u8,
+}
+
+/// The non-ASCII characters that start something, with their kinds, and a
+/// 4096-bit filter on the low bits of the code point that turns away most
+/// other characters without a search.
+struct Table {
+    chars: Vec<(char, u8)>,
+    mask: [u64; 64],
+}
+
+impl Table {
+    fn new(date: &Firsts, time: &Firsts) -> Table {
+        let mut chars: Vec<(char, u8)> = Vec::new();
+        let numerals = ('０'..='９')
+            .chain([
+                '〇', '零', '○', '一', '二', '三', '四', '五', '六', '七', '八', '九',
+            ])
+            .chain(['十', '百', '千', '万', '億', '兆', '京', '数', '何']);
+        chars.extend(numerals.map(|c| (c, NUMERAL)));
+        chars.extend(
+            date.chars()
+                .iter()
+                .filter(|c| is_kanji(**c))
+                .map(|&c| (c, DATE_KANJI)),
+        );
+        chars.extend(time.chars().iter().map(|&c| (c, TIME_KANJI)));
+        // ASCII is classified by the pass itself.
+        chars.retain(|(c, _)| !c.is_ascii());
+        chars.sort_unstable();
+        // One entry per character with the union of its kinds.
+        let mut merged: Vec<(char, u8)> = Vec::with_capacity(chars.len());
+        for (c, k) in chars {
+            match merged.last_mut() {
+                Some(last) if last.0 == c => last.1 |= k,
+                _ => merged.push((c, k)),
+            }
+        }
+        let mut mask = [0u64; 64];
+        for &(c, _) in &merged {
+            let low = c as usize & 0xFFF;
+            mask[low / 64] |= 1 << (low % 64);
+        }
+        Table {
+            chars: merged,
+            mask,
+        }
+    }
+
+    fn kinds(&self, c: char) -> u8 {
+        let low = c as usize & 0xFFF;
+        if self.mask[low / 64] & (1 << (low % 64)) == 0 {
+            return 0;
+        }
+        match self.chars.binary_search_by_key(&c, |e| e.0) {
+            Ok(k) => self.chars[k].1,
+            Err(_) => 0,
+        }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| Table::new(super::date::ja_firsts(), super::time::ja_firsts()))
+}
+
+/// Every position of `text` where something may start, in text order.
+pub fn marks(text: &str) -> Vec<Mark> {
+    let table = table();
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // An ASCII byte is always a whole character, so the byte before
+            // decides whether a word starts here.
+            let kinds = if b.is_ascii_digit() {
+                NUMERAL
+            } else if b.is_ascii_alphabetic() && !(i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+                WORD
+            } else {
+                0
+            };
+            if kinds != 0 {
+                out.push(Mark { pos: i, kinds });
+            }
+            i += 1;
+            continue;
+        }
+        // The length of the character from its lead byte (the text is valid
+        // UTF-8, so `i` is always on a lead byte here).
+        let len = match b {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        // Hiragana and katakana (U+3040..U+30FF: E3 81..83 xx) are most of a
+        // Japanese text and start nothing: skip them without decoding.
+        let kana = b == 0xE3 && matches!(bytes.get(i + 1), Some(0x81..=0x83));
+        if !kana {
+            if let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
+                let kinds = table.kinds(c);
+                if kinds != 0 {
+                    out.push(Mark { pos: i, kinds });
+                }
+            }
+        }
+        i += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numeric::number::is_numeral_char;
+    use crate::numeric::text::word_starts;
+    use proptest::prelude::*;
+
+    /// The straightforward rules, as the modules wrote them: every
+    /// character decoded and asked.
+    fn reference(text: &str) -> Vec<Mark> {
+        let (date, time) = (
+            super::super::date::ja_firsts(),
+            super::super::time::ja_firsts(),
+        );
+        let mut out = Vec::new();
+        for (pos, c) in text.char_indices() {
+            let mut kinds = 0;
+            if is_numeral_char(c) || c == '数' || c == '何' {
+                kinds |= NUMERAL;
+            }
+            if c.is_ascii_alphabetic() {
+                if word_starts(text, pos) {
+                    kinds |= WORD;
+                }
+            } else {
+                if is_kanji(c) && date.contains(c) {
+                    kinds |= DATE_KANJI;
+                }
+                if time.contains(c) {
+                    kinds |= TIME_KANJI;
+                }
+            }
+            if kinds != 0 {
+                out.push(Mark { pos, kinds });
+            }
+        }
+        out
+    }
+
+    /// Kinds with the character at each mark, for readable failures.
+    fn shown(text: &str, marks: &[Mark]) -> Vec<(char, u8)> {
+        marks
+            .iter()
+            .filter_map(|m| Some((text.get(m.pos..)?.chars().next()?, m.kinds)))
+            .collect()
+    }
+
+    #[test]
+    fn marks_find_starts() {
+        let t = "今夜A1 b2c ３月、昨年一昨日の数十億円。Monday 正午〇";
+        let got = shown(t, &marks(t));
+        assert_eq!(got, shown(t, &reference(t)));
+        assert!(got.contains(&('今', DATE_KANJI | TIME_KANJI)));
+        assert!(got.contains(&('A', WORD)) && got.contains(&('1', NUMERAL)));
+        assert!(!got.iter().any(|(c, _)| *c == 'c'));
+        assert!(got.contains(&('一', NUMERAL | DATE_KANJI)));
+        assert!(got.contains(&('３', NUMERAL)) && got.contains(&('〇', NUMERAL)));
+    }
+
+    /// Characters the rules care about, and their neighbours in the
+    /// encoding (same lead bytes, same low bits), to mix into random text.
+    fn interesting() -> Vec<char> {
+        let mut v: Vec<char> = table().chars.iter().map(|e| e.0).collect();
+        let near: Vec<char> = v
+            .iter()
+            .flat_map(|&c| [c as u32 + 1, (c as u32).wrapping_sub(1), c as u32 ^ 0x1000])
+            .filter_map(char::from_u32)
+            .collect();
+        v.extend(near);
+        v.extend("aZ09 -.,あンー、。々テ🎌é\u{3000}\u{2FFF}\u{3100}".chars());
+        v
+    }
+
+    proptest! {
+        #[test]
+        fn byte_pass_agrees_with_char_rule(
+            cs in prop::collection::vec(
+                prop_oneof![any::<char>(), prop::sample::select(interesting())],
+                0..60,
+            )
+        ) {
+            let s: String = cs.into_iter().collect();
+            prop_assert_eq!(marks(&s), reference(&s));
+        }
+    }
+}
