@@ -802,10 +802,11 @@ pub(super) fn ja_firsts() -> &'static Firsts {
 fn words(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
     let text = sc.text;
     let ja = column(&JA_WORDS, JA_REL);
-    // Only English word starts and the kanji that start a Japanese date
-    // word (is_kanji and in `ja_firsts()`) can start a date word.
+    // Only the first words of English date phrases and the kanji that
+    // start a Japanese date word (is_kanji and in `ja_firsts()`) can start
+    // a date word.
     for m in &sc.marks {
-        if m.kinds & marks::WORD != 0 {
+        if m.kinds & marks::DATE_WORD != 0 {
             english_word_date(sc, m.pos, out);
             continue;
         }
@@ -847,17 +848,21 @@ const QUARTERS: &[&str] = &[
     "second half",
 ];
 
-/// English word dates starting at byte `i` (a word start).
+/// The first words of the English date phrases: every branch of
+/// [`english_word_date`] starts with one of them.
+pub(super) fn en_firsts() -> &'static FirstWords {
+    static FIRST: OnceLock<FirstWords> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        let en = column(&EN_WORDS, EN_REL);
+        FirstWords::of(&[en, EN_WEEKDAYS, MONTHS, &["Sept", "Q", "FY"], QUARTERS])
+    })
+}
+
+/// English word dates starting at byte `i` (a word start that is one of
+/// [`en_firsts`]: a [`marks::DATE_WORD`] mark).
 fn english_word_date(sc: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) {
     let text = sc.text;
     let en = column(&EN_WORDS, EN_REL);
-    // Every branch below starts with one of these words.
-    static FIRST: OnceLock<FirstWords> = OnceLock::new();
-    let first = FIRST
-        .get_or_init(|| FirstWords::of(&[en, EN_WEEKDAYS, MONTHS, &["Sept", "Q", "FY"], QUARTERS]));
-    if !first.at(text, i) {
-        return;
-    }
     if let Some((e, k)) = match_at(text, i, en, true, true) {
         let norm = sc.date.and_then(|d| resolve_rel(EN_REL[k].1, d));
         out.push(cand(i, e, EntityType::Date, norm, Confidence::Known));

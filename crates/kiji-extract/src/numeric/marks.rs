@@ -8,19 +8,27 @@
 //! module visits only those, in text order (the order its candidates were
 //! proposed in before, which the resolver's tie-breaking may depend on).
 
-use super::number::is_kanji;
-use super::text::Firsts;
+use super::number::{is_kanji, NUMBER_WORDS};
+use super::text::{FirstWords, Firsts};
 use std::sync::OnceLock;
 
 /// A character that may start a numeral ([`super::number::scan`]).
 pub const NUMERAL: u8 = 1;
-/// An ASCII letter that starts an English word (no ASCII letter or digit
-/// before it).
-pub const WORD: u8 = 2;
 /// A kanji that starts a Japanese date word (昨年, 月曜日, 巳年).
-pub const DATE_KANJI: u8 = 4;
+pub const DATE_KANJI: u8 = 2;
 /// A character that starts a Japanese time word (今夜, 正午).
-pub const TIME_KANJI: u8 = 8;
+pub const TIME_KANJI: u8 = 4;
+/// The start of an English word that starts a date phrase (`last week`,
+/// `Monday`, `Q1`).
+pub const DATE_WORD: u8 = 8;
+/// The start of an English word that starts a part of a day (`tonight`,
+/// `this morning`, `noon`).
+pub const TIME_WORD: u8 = 16;
+/// The start of an English word that starts a vague amount of money
+/// (`several`, `billions of`).
+pub const MONEY_WORD: u8 = 32;
+/// The start of an English number word (`two`, `Twelve`, `dozen`).
+pub const NUMBER_WORD: u8 = 64;
 
 /// A position of the text and what may start there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,9 +102,25 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| Table::new(super::date::ja_firsts(), super::time::ja_firsts()))
 }
 
+/// The first words of the English phrases of each module, tagged with the
+/// kind of their mark.
+fn words() -> &'static FirstWords {
+    static WORDS: OnceLock<FirstWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let numbers: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
+        FirstWords::union(&[
+            (super::date::en_firsts(), DATE_WORD),
+            (super::time::en_firsts(), TIME_WORD),
+            (super::money::vague_firsts(), MONEY_WORD),
+            (&FirstWords::of(&[&numbers]), NUMBER_WORD),
+        ])
+    })
+}
+
 /// Every position of `text` where something may start, in text order.
 pub fn marks(text: &str) -> Vec<Mark> {
     let table = table();
+    let words = words();
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -104,15 +128,22 @@ pub fn marks(text: &str) -> Vec<Mark> {
         if b.is_ascii() {
             // An ASCII byte is always a whole character, so the byte before
             // decides whether a word starts here.
-            let kinds = if b.is_ascii_digit() {
-                NUMERAL
+            if b.is_ascii_digit() {
+                out.push(Mark {
+                    pos: i,
+                    kinds: NUMERAL,
+                });
             } else if b.is_ascii_alphabetic() && !(i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
-                WORD
-            } else {
-                0
-            };
-            if kinds != 0 {
-                out.push(Mark { pos: i, kinds });
+                // A word starts: one look-up tells which modules want it;
+                // most words are wanted by none and leave no mark.
+                let kinds = words.tags_at(text, i);
+                if kinds != 0 {
+                    out.push(Mark { pos: i, kinds });
+                }
+                // The other letters of the word start nothing.
+                let letters = bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic());
+                i += letters.count();
+                continue;
             }
             i += 1;
             continue;
@@ -143,8 +174,8 @@ pub fn marks(text: &str) -> Vec<Mark> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::numeric::number::is_numeral_char;
-    use crate::numeric::text::word_starts;
+    use crate::numeric::number::{english_word, is_numeral_char};
+    use crate::numeric::text::{word_at, word_starts};
     use proptest::prelude::*;
 
     /// The straightforward rules, as the modules wrote them: every
@@ -162,7 +193,20 @@ mod tests {
             }
             if c.is_ascii_alphabetic() {
                 if word_starts(text, pos) {
-                    kinds |= WORD;
+                    let word = word_at(text, pos).map_or("", |w| w.1);
+                    let sets = [
+                        (super::super::date::en_firsts(), DATE_WORD),
+                        (super::super::time::en_firsts(), TIME_WORD),
+                        (super::super::money::vague_firsts(), MONEY_WORD),
+                    ];
+                    for (set, kind) in sets {
+                        if set.at(text, pos) {
+                            kinds |= kind;
+                        }
+                    }
+                    if english_word(word).is_some() {
+                        kinds |= NUMBER_WORD;
+                    }
                 }
             } else {
                 if is_kanji(c) && date.contains(c) {
@@ -189,12 +233,14 @@ mod tests {
 
     #[test]
     fn marks_find_starts() {
-        let t = "今夜A1 b2c ３月、昨年一昨日の数十億円。Monday 正午〇";
+        let t = "今夜X1 b2c ３月、昨年一昨日の数十億円。Monday 正午〇 two Tonight several Mondays";
         let got = shown(t, &marks(t));
         assert_eq!(got, shown(t, &reference(t)));
         assert!(got.contains(&('今', DATE_KANJI | TIME_KANJI)));
-        assert!(got.contains(&('A', WORD)) && got.contains(&('1', NUMERAL)));
-        assert!(!got.iter().any(|(c, _)| *c == 'c'));
+        assert!(got.contains(&('1', NUMERAL)) && got.contains(&('2', NUMERAL)));
+        assert!(!got.iter().any(|(c, _)| matches!(c, 'X' | 'b' | 'c')));
+        assert!(got.contains(&('M', DATE_WORD)) && got.contains(&('t', NUMBER_WORD)));
+        assert!(got.contains(&('T', TIME_WORD)) && got.contains(&('s', MONEY_WORD)));
         assert!(got.contains(&('一', NUMERAL | DATE_KANJI)));
         assert!(got.contains(&('３', NUMERAL)) && got.contains(&('〇', NUMERAL)));
     }
@@ -213,6 +259,17 @@ mod tests {
         v
     }
 
+    /// English words the rules care about, some in other cases, and others.
+    fn english() -> Vec<&'static str> {
+        let mut v = vec![
+            "two", "Twelve", "DOZEN", "twos", "last", "Last", "Monday", "Mon", "Q", "FY", "Sept",
+            "first", "tonight", "this", "noon", "Midnight", "several", "a", "billions", "tens",
+            "hundreds", "millions", "of", "the", "A", "x", "forty", "Twenty",
+        ];
+        v.extend(NUMBER_WORDS.iter().map(|(w, _)| *w));
+        v
+    }
+
     proptest! {
         #[test]
         fn byte_pass_agrees_with_char_rule(
@@ -222,6 +279,17 @@ mod tests {
             )
         ) {
             let s: String = cs.into_iter().collect();
+            prop_assert_eq!(marks(&s), reference(&s));
+        }
+
+        #[test]
+        fn word_marks_agree_with_each_module(
+            ws in prop::collection::vec(
+                (prop::sample::select(english()), prop::sample::select(vec![" ", "", "-", "1", "。", "x"])),
+                0..12,
+            )
+        ) {
+            let s: String = ws.into_iter().flat_map(|(w, sep)| [w, sep]).collect();
             prop_assert_eq!(marks(&s), reference(&s));
         }
     }

@@ -5,7 +5,9 @@
 
 use super::marks::{self, Mark};
 use super::number::{english_scale, parse_at, Dec, Numeral};
-use super::text::{column, match_at, match_before, skip_spaces, skip_spaces_back, word_starts};
+use super::text::{
+    column, match_at, match_before, skip_spaces, skip_spaces_back, word_starts, FirstWords,
+};
 use super::{cand, Scan};
 use crate::{Candidate, Confidence};
 use kiji_core::EntityType;
@@ -208,13 +210,21 @@ fn with_suffix(text: &str, n: &Numeral) -> Option<Candidate> {
     Some(cand(n.start, end, EntityType::Money, norm, conf))
 }
 
+/// Heads of vague amounts that still need a scale word after them.
+const NEED_SCALE: &[&str] = &["several", "a few", "tens of", "hundreds of"];
+/// Heads of vague amounts that are a scale themselves.
+const SCALED: &[&str] = &["billions of", "millions of", "trillions of"];
+
+/// The first words of the heads of vague amounts: the words where
+/// [`vague_english`] may find one (its [`marks::MONEY_WORD`] marks).
+pub(super) fn vague_firsts() -> &'static FirstWords {
+    static FIRST: OnceLock<FirstWords> = OnceLock::new();
+    FIRST.get_or_init(|| FirstWords::of(&[NEED_SCALE, SCALED]))
+}
+
 /// `several billion dollars`, `billions of dollars`, `tens of millions of
 /// euros`: vague amounts, no norm.
 fn vague_english(text: &str, starts: &[Mark], out: &mut Vec<Candidate>) {
-    /// Heads that still need a scale word after them.
-    const NEED_SCALE: &[&str] = &["several", "a few", "tens of", "hundreds of"];
-    /// Heads that are a scale themselves.
-    const SCALED: &[&str] = &["billions of", "millions of", "trillions of"];
     const SCALES: &[&str] = &[
         "billion",
         "million",
@@ -224,7 +234,7 @@ fn vague_english(text: &str, starts: &[Mark], out: &mut Vec<Candidate>) {
         "trillions of",
     ];
     let en = column(&EN_WORDS, EN_SUFFIX);
-    for m in starts.iter().filter(|m| m.kinds & marks::WORD != 0) {
+    for m in starts.iter().filter(|m| m.kinds & marks::MONEY_WORD != 0) {
         let i = m.pos;
         let j = if let Some((e, _)) = match_at(text, i, NEED_SCALE, true, true) {
             match match_at(text, skip_spaces(text, e, 1), SCALES, true, true) {

@@ -504,51 +504,46 @@ pub fn english_scale(text: &str, i: usize, short: bool) -> Option<(usize, u32)> 
     None
 }
 
-/// Value of an English number word (one … twenty, thirty … ninety, dozen).
+/// English number words and their values.
+pub const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("dozen", 12),
+];
+
+/// Value of an English number word (one … twenty, thirty … ninety, dozen),
+/// in any case.
 pub fn english_word(w: &str) -> Option<u32> {
-    const WORDS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    // Number words are short: longer words need no lower-cased copy.
-    let mut buf = [0u8; 9];
-    let lw = buf.get_mut(..w.len())?;
-    lw.copy_from_slice(w.as_bytes());
-    lw.make_ascii_lowercase();
-    let lw = std::str::from_utf8(lw).ok()?;
-    if let Some(p) = WORDS.iter().position(|x| *x == lw) {
-        return u32::try_from(p).ok();
-    }
-    Some(match lw {
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "dozen" => 12,
-        _ => return None,
-    })
+    NUMBER_WORDS
+        .iter()
+        .find(|(word, _)| word.eq_ignore_ascii_case(w))
+        .map(|(_, v)| *v)
 }
 
 #[cfg(test)]

@@ -532,7 +532,7 @@ fn unit_after(text: &str, at: usize) -> Option<usize> {
 
 /// `two companies`, `Three years`: number words before a plural noun.
 fn english_words(text: &str, starts: &[Mark], out: &mut Vec<Candidate>) {
-    for m in starts.iter().filter(|m| m.kinds & marks::WORD != 0) {
+    for m in starts.iter().filter(|m| m.kinds & marks::NUMBER_WORD != 0) {
         let i = m.pos;
         let Some((e, w)) = word_at(text, i) else {
             continue;

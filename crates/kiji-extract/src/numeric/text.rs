@@ -98,7 +98,9 @@ impl Firsts {
 /// list (most words of a text are not date or time words).
 #[derive(Debug, Clone)]
 pub struct FirstWords {
-    words: Vec<Vec<u8>>,
+    /// Each word with the tags of the sets it belongs to (see
+    /// [`FirstWords::union`]; a set of its own has the tag 1).
+    words: Vec<(Vec<u8>, u8)>,
     longest: usize,
     /// For each lower-case first letter, bit `n` set when some word of `n`
     /// letters starts with it: most words of a text fail this at once.
@@ -109,24 +111,41 @@ impl FirstWords {
     /// The first words (their ASCII letters up to the first other
     /// character) of every phrase of `lists`.
     pub fn of(lists: &[&[&str]]) -> FirstWords {
-        let mut words: Vec<Vec<u8>> = lists
-            .iter()
-            .flat_map(|l| l.iter())
-            .map(|w| {
-                w.bytes()
-                    .take_while(u8::is_ascii_alphabetic)
-                    .map(|b| b.to_ascii_lowercase())
-                    .collect()
-            })
-            .collect();
-        words.sort_unstable();
-        words.dedup();
+        FirstWords::tagged(lists.iter().flat_map(|l| l.iter()).map(|w| {
+            let first = w
+                .bytes()
+                .take_while(u8::is_ascii_alphabetic)
+                .map(|b| b.to_ascii_lowercase())
+                .collect();
+            (first, 1)
+        }))
+    }
+
+    /// The words of several sets in one, each word tagged with the union of
+    /// the tags of the sets that hold it: one look-up answers for all sets.
+    pub fn union(sets: &[(&FirstWords, u8)]) -> FirstWords {
+        FirstWords::tagged(
+            sets.iter()
+                .flat_map(|(set, tag)| set.words.iter().map(|(w, _)| (w.clone(), *tag))),
+        )
+    }
+
+    fn tagged(words: impl Iterator<Item = (Vec<u8>, u8)>) -> FirstWords {
+        let mut all: Vec<(Vec<u8>, u8)> = words.collect();
+        all.sort_unstable();
+        let mut words: Vec<(Vec<u8>, u8)> = Vec::with_capacity(all.len());
+        for (w, tag) in all {
+            match words.last_mut() {
+                Some(last) if last.0 == w => last.1 |= tag,
+                _ => words.push((w, tag)),
+            }
+        }
         // Words of 64 letters or more do not fit the shape bits; none of
         // the lists comes near.
-        words.retain(|w| !w.is_empty() && w.len() < 64);
-        let longest = words.iter().map(Vec::len).max().unwrap_or(0);
+        words.retain(|(w, _)| !w.is_empty() && w.len() < 64);
+        let longest = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
         let mut shapes = [0u64; 26];
-        for w in &words {
+        for (w, _) in &words {
             shapes[usize::from(w[0] - b'a')] |= 1 << w.len();
         }
         FirstWords {
@@ -138,27 +157,35 @@ impl FirstWords {
 
     /// True when the ASCII letters at byte `i`, in any case, are one of the
     /// first words: a phrase of the lists may start at `i`.
+    #[cfg(test)]
     pub fn at(&self, text: &str, i: usize) -> bool {
+        self.tags_at(text, i) != 0
+    }
+
+    /// The tags of the word made of the ASCII letters at byte `i`, in any
+    /// case; 0 when it is none of the first words.
+    pub fn tags_at(&self, text: &str, i: usize) -> u8 {
         let Some(rest) = text.as_bytes().get(i..) else {
-            return false;
+            return 0;
         };
         let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
         if len == 0 || len > self.longest {
-            return false;
+            return 0;
         }
         let first = usize::from(rest[0].to_ascii_lowercase() - b'a');
         if self.shapes[first] & (1 << len) == 0 {
-            return false;
+            return 0;
         }
         let mut buf = [0u8; 32];
         let Some(word) = buf.get_mut(..len) else {
-            return false;
+            return 0;
         };
         word.copy_from_slice(&rest[..len]);
         word.make_ascii_lowercase();
-        self.words
-            .binary_search_by(|w| w.as_slice().cmp(word))
-            .is_ok()
+        match self.words.binary_search_by(|(w, _)| w.as_slice().cmp(word)) {
+            Ok(k) => self.words[k].1,
+            Err(_) => 0,
+        }
     }
 }
 

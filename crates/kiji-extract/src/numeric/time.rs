@@ -36,6 +36,12 @@ pub(super) fn ja_firsts() -> &'static Firsts {
     JA_FIRSTS.get_or_init(|| Firsts::of(&[JA_PARTS, &["正午"]]))
 }
 
+/// The first words of the English parts of a day.
+pub(super) fn en_firsts() -> &'static FirstWords {
+    static EN_FIRST: OnceLock<FirstWords> = OnceLock::new();
+    EN_FIRST.get_or_init(|| FirstWords::of(&[EN_PARTS, &["noon", "midnight"]]))
+}
+
 /// Proposes TIME candidates.
 pub fn propose(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
     let text = sc.text;
@@ -47,16 +53,11 @@ pub fn propose(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
-    static EN_FIRST: OnceLock<FirstWords> = OnceLock::new();
-    let en_first = EN_FIRST.get_or_init(|| FirstWords::of(&[EN_PARTS, &["noon", "midnight"]]));
-    // Only English word starts and the characters in `ja_firsts()` can
-    // start a part of a day.
+    // Only the words in `en_firsts()` and the characters in `ja_firsts()`
+    // can start a part of a day.
     for m in &sc.marks {
         let i = m.pos;
-        if m.kinds & marks::WORD != 0 {
-            if !en_first.at(text, i) {
-                continue;
-            }
+        if m.kinds & marks::TIME_WORD != 0 {
             if let Some((e, _)) = match_at(text, i, EN_PARTS, true, true) {
                 out.push(cand(i, e, EntityType::Time, None, Confidence::Known));
             } else if let Some((e, k)) = match_at(text, i, &["noon", "midnight"], true, true) {
