@@ -12,7 +12,7 @@ use super::calendar::{doc_days, fmt_day, iso_week, month_day, month_offset, ymd}
 use super::number::{is_kanji, parse_at, Numeral};
 use super::text::{
     char_at, column, match_at, match_before, prev_char, skip_spaces, word_before, word_ends,
-    FirstWords, Firsts,
+    FirstWords, Firsts, Lexicon,
 };
 use super::{cand, marks, Scan};
 use crate::{Candidate, Confidence, DocDate};
@@ -801,7 +801,13 @@ pub(super) fn ja_firsts() -> &'static Firsts {
 /// Monday, February 10, 2025, Q1 2025, FY2025, the 1990s.
 fn words(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
     let text = sc.text;
-    let ja = column(&JA_WORDS, JA_REL);
+    static LEXICONS: OnceLock<[Lexicon; 2]> = OnceLock::new();
+    let [ja, weekdays] = LEXICONS.get_or_init(|| {
+        [
+            Lexicon::new(column(&JA_WORDS, JA_REL), false),
+            Lexicon::new(JA_WEEKDAYS, false),
+        ]
+    });
     // Only the first words of English date phrases and the kanji that
     // start a Japanese date word (is_kanji and in `ja_firsts()`) can start
     // a date word.
@@ -817,7 +823,7 @@ fn words(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
         let Some(c) = char_at(text, i) else {
             continue;
         };
-        if let Some((e, k)) = match_at(text, i, ja, false, false) {
+        if let Some((e, k)) = ja.find(text, i, false) {
             // 新年会 is a party, 今日的 an adjective.
             let party = JA_REL[k].0 == "新年" && text[e..].starts_with('会');
             if !party && !text[e..].starts_with('的') {
@@ -825,7 +831,7 @@ fn words(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
                 out.push(cand(i, e, EntityType::Date, norm, Confidence::Known));
             }
         }
-        if let Some((e, _)) = match_at(text, i, JA_WEEKDAYS, false, false) {
+        if let Some((e, _)) = weekdays.find(text, i, false) {
             out.push(cand(i, e, EntityType::Date, None, Confidence::Known));
         }
         if ZODIAC.contains(&c) && text[i + c.len_utf8()..].starts_with('年') {

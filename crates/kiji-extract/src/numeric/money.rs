@@ -6,7 +6,7 @@
 use super::marks::{self, Mark};
 use super::number::{english_scale, parse_at, Dec, Numeral};
 use super::text::{
-    column, match_at, match_before, skip_spaces, skip_spaces_back, word_starts, FirstWords,
+    column, match_at, match_before, skip_spaces, skip_spaces_back, word_starts, FirstWords, Lexicon,
 };
 use super::{cand, Scan};
 use crate::{Candidate, Confidence};
@@ -166,9 +166,16 @@ fn with_prefix(text: &str, n: &Numeral) -> Option<Candidate> {
 /// `974億ドル`, `154円80銭`, `3.5 billion dollars`, `100 USD`, `数十億ドル`.
 fn with_suffix(text: &str, n: &Numeral) -> Option<Candidate> {
     let (after_scale, value) = scaled(text, n, false);
-    let ja = column(&JA_WORDS, JA_SUFFIX);
-    let en = column(&EN_WORDS, EN_SUFFIX);
-    let (end, code) = if let Some((e, k)) = match_at(text, after_scale, ja, false, false) {
+    // Asked after every numeral: indexed by first character.
+    static LEXICONS: OnceLock<[Lexicon; 3]> = OnceLock::new();
+    let [ja, en, codes] = LEXICONS.get_or_init(|| {
+        [
+            Lexicon::new(column(&JA_WORDS, JA_SUFFIX), false),
+            Lexicon::new(column(&EN_WORDS, EN_SUFFIX), true),
+            Lexicon::new(CODES, false),
+        ]
+    });
+    let (end, code) = if let Some((e, k)) = ja.find(text, after_scale, false) {
         if after_scale != n.end {
             // "3 billion円" is not written.
             return None;
@@ -176,9 +183,9 @@ fn with_suffix(text: &str, n: &Numeral) -> Option<Candidate> {
         (e, JA_SUFFIX[k].1)
     } else {
         let at = skip_spaces(text, after_scale, 1);
-        if let Some((e, k)) = match_at(text, at, en, true, true).filter(|_| at > after_scale) {
+        if let Some((e, k)) = en.find(text, at, true).filter(|_| at > after_scale) {
             (e, EN_SUFFIX[k].1)
-        } else if let Some((e, k)) = match_at(text, at, CODES, false, true) {
+        } else if let Some((e, k)) = codes.find(text, at, true) {
             (e, CODES[k])
         } else {
             return None;

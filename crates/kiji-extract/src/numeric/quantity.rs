@@ -9,10 +9,13 @@
 
 use super::marks::{self, Mark};
 use super::number::{english_scale, english_word, Numeral};
-use super::text::{char_at, match_at, prev_char, skip_spaces, word_at, word_before, word_ends};
+use super::text::{
+    char_at, match_at, prev_char, skip_spaces, word_at, word_before, word_ends, Lexicon,
+};
 use super::{cand, Scan};
 use crate::{Candidate, Confidence};
 use kiji_core::EntityType;
+use std::sync::OnceLock;
 
 /// Japanese counters and units written right after the number.
 const JA_COUNTERS: &[&str] = &[
@@ -365,7 +368,10 @@ fn version_before(text: &str, start: usize) -> bool {
 }
 
 fn japanese(text: &str, n: &Numeral) -> Option<Candidate> {
-    let (mut end, k) = match_at(text, n.end, JA_COUNTERS, false, false)?;
+    // Asked after every numeral: indexed by first character.
+    static COUNTERS: OnceLock<Lexicon> = OnceLock::new();
+    let counters = COUNTERS.get_or_init(|| Lexicon::new(JA_COUNTERS, false));
+    let (mut end, k) = counters.find(text, n.end, false)?;
     let counter = JA_COUNTERS[k];
     if is_ordinal_or_version(text, n) || text[end..].starts_with('目') {
         return None;

@@ -199,38 +199,111 @@ pub fn match_at(
     whole: bool,
 ) -> Option<(usize, usize)> {
     let rest = text.get(i..)?;
-    let rb = rest.as_bytes();
     let mut best: Option<(usize, usize)> = None;
     for (k, w) in words.iter().enumerate() {
-        // Most words fail on their first byte (on the second for kana and
-        // kanji, which share lead bytes); checking them inline saves a
-        // comparison call per word at every position of a scan.
-        let wb = w.as_bytes();
-        if wb.len() > rb.len() {
-            continue;
-        }
-        if let Some(&f) = wb.first() {
-            if f != rb[0] && !(ci && f.eq_ignore_ascii_case(&rb[0])) {
-                continue;
+        if let Some(end) = word_hit(text, i, rest, w, ci, whole) {
+            if best.is_none_or(|(e, _)| end > e) {
+                best = Some((end, k));
             }
-            if !f.is_ascii() && wb.len() > 1 && wb[1] != rb[1] {
-                continue;
-            }
-        }
-        let hit = if ci {
-            rest.get(..w.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(w))
-        } else {
-            rest.starts_with(w)
-        };
-        if hit
-            && (!whole || word_ends(text, i + w.len()))
-            && best.is_none_or(|(e, _)| i + w.len() > e)
-        {
-            best = Some((i + w.len(), k));
         }
     }
     best
+}
+
+/// The end of `w` when it is found at byte `i` (`rest` is the text from
+/// `i`), under the rules of [`match_at`].
+#[inline]
+fn word_hit(text: &str, i: usize, rest: &str, w: &str, ci: bool, whole: bool) -> Option<usize> {
+    let rb = rest.as_bytes();
+    // Most words fail on their first byte (on the second for kana and
+    // kanji, which share lead bytes); checking them inline saves a
+    // comparison call per word at every position of a scan.
+    let wb = w.as_bytes();
+    if wb.len() > rb.len() {
+        return None;
+    }
+    if let Some(&f) = wb.first() {
+        if f != rb[0] && !(ci && f.eq_ignore_ascii_case(&rb[0])) {
+            return None;
+        }
+        if !f.is_ascii() && wb.len() > 1 && wb[1] != rb[1] {
+            return None;
+        }
+    }
+    let hit = if ci {
+        rest.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+    } else {
+        rest.starts_with(w)
+    };
+    let end = i + w.len();
+    (hit && (!whole || word_ends(text, end))).then_some(end)
+}
+
+/// A word list indexed by its first characters: [`Lexicon::find`] answers
+/// as [`match_at`] over the whole list but tries only the words that start
+/// with the character at the position (long lists such as the counters are
+/// asked after every numeral, and nearly all of their words fail there).
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    words: &'static [&'static str],
+    ci: bool,
+    /// (first character, ASCII-lower-cased when `ci`; index of the word),
+    /// sorted: the words of one first character in list order.
+    firsts: Vec<(char, usize)>,
+    /// Indices of empty words, which are found everywhere.
+    empty: Vec<usize>,
+}
+
+impl Lexicon {
+    /// The index of `words`; `ci` as for [`match_at`].
+    pub fn new(words: &'static [&'static str], ci: bool) -> Lexicon {
+        let mut firsts = Vec::new();
+        let mut empty = Vec::new();
+        for (k, w) in words.iter().enumerate() {
+            match w.chars().next() {
+                Some(c) if ci => firsts.push((c.to_ascii_lowercase(), k)),
+                Some(c) => firsts.push((c, k)),
+                None => empty.push(k),
+            }
+        }
+        firsts.sort_unstable();
+        Lexicon {
+            words,
+            ci,
+            firsts,
+            empty,
+        }
+    }
+
+    /// The same as `match_at(text, i, words, ci, whole)`.
+    pub fn find(&self, text: &str, i: usize, whole: bool) -> Option<(usize, usize)> {
+        let rest = text.get(i..)?;
+        let mut best: Option<(usize, usize)> = None;
+        // An empty word ends at `i`, before any other: trying them first
+        // keeps the longest-then-first rule of `match_at`.
+        for &k in &self.empty {
+            if best.is_none() && word_hit(text, i, rest, self.words[k], self.ci, whole).is_some() {
+                best = Some((i, k));
+            }
+        }
+        let Some(c) = rest.chars().next() else {
+            return best;
+        };
+        let key = if self.ci { c.to_ascii_lowercase() } else { c };
+        let from = self.firsts.partition_point(|e| e.0 < key);
+        for &(first, k) in &self.firsts[from..] {
+            if first != key {
+                break;
+            }
+            if let Some(end) = word_hit(text, i, rest, self.words[k], self.ci, whole) {
+                if best.is_none_or(|(e, _)| end > e) {
+                    best = Some((end, k));
+                }
+            }
+        }
+        best
+    }
 }
 
 /// The one of `words` that ends exactly at byte `i`, as (start, index),
@@ -284,6 +357,56 @@ pub fn word_at(text: &str, i: usize) -> Option<(usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Words sharing first characters, cases, prefixes and lead bytes.
+    const POOL: &[&str] = &[
+        "",
+        "ドル",
+        "米ドル",
+        "ド",
+        "円",
+        "円高",
+        "人",
+        "人民元",
+        "USD",
+        "usd",
+        "Us",
+        "U",
+        "dollars",
+        "dollar",
+        "Dollar",
+        "回",
+        "回線",
+        "月曜日",
+        "月",
+        "ヶ月",
+        "カ月",
+        "é",
+        "e",
+        "x",
+    ];
+
+    proptest! {
+        #[test]
+        fn lexicon_agrees_with_match_at(
+            picks in prop::collection::vec(0..POOL.len(), 0..12),
+            parts in prop::collection::vec(
+                prop_oneof![prop::sample::select(POOL.to_vec()), prop::sample::select(vec![" ", "a", "1", "本", "ー"])],
+                0..8,
+            ),
+            ci in any::<bool>(),
+            whole in any::<bool>(),
+        ) {
+            let words: &'static [&'static str] =
+                Box::leak(picks.iter().map(|&k| POOL[k]).collect::<Vec<_>>().into_boxed_slice());
+            let text: String = parts.concat();
+            let lex = Lexicon::new(words, ci);
+            for i in 0..=text.len() + 1 {
+                prop_assert_eq!(lex.find(&text, i, whole), match_at(&text, i, words, ci, whole), "at {}", i);
+            }
+        }
+    }
 
     #[test]
     fn helpers_find_words_and_boundaries() {
