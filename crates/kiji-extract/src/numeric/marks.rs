@@ -35,65 +35,76 @@ pub const NUMBER_WORD: u8 = 64;
 pub struct Mark {
     /// Byte offset of the character.
     pub pos: usize,
-    /// The kinds ([`NUMERAL`], [`WORD`], …) that may start there.
+    /// The kinds ([`NUMERAL`], [`DATE_WORD`], …) that may start there.
     pub kinds: u8,
 }
 
-/// The non-ASCII characters that start something, with their kinds, and a
-/// 4096-bit filter on the low bits of the code point that turns away most
-/// other characters without a search.
+/// The kinds of the non-ASCII characters that start something.
 struct Table {
-    chars: Vec<(char, u8)>,
-    mask: [u64; 64],
+    /// Kinds by code point for the Basic Multilingual Plane (64 KiB): one
+    /// load per character, where nearly every character gets 0.
+    bmp: Vec<u8>,
+    /// (code point, kinds) above the BMP, sorted (none of the word lists
+    /// has one today).
+    astral: Vec<(u32, u8)>,
 }
 
 impl Table {
     fn new(date: &Firsts, time: &Firsts) -> Table {
-        let mut chars: Vec<(char, u8)> = Vec::new();
         let numerals = ('０'..='９')
             .chain([
                 '〇', '零', '○', '一', '二', '三', '四', '五', '六', '七', '八', '九',
             ])
-            .chain(['十', '百', '千', '万', '億', '兆', '京', '数', '何']);
-        chars.extend(numerals.map(|c| (c, NUMERAL)));
-        chars.extend(
-            date.chars()
-                .iter()
-                .filter(|c| is_kanji(**c))
-                .map(|&c| (c, DATE_KANJI)),
-        );
-        chars.extend(time.chars().iter().map(|&c| (c, TIME_KANJI)));
+            .chain(['十', '百', '千', '万', '億', '兆', '京', '数', '何'])
+            .map(|c| (c, NUMERAL));
+        let dates = date
+            .chars()
+            .iter()
+            .filter(|c| is_kanji(**c))
+            .map(|&c| (c, DATE_KANJI));
+        let times = time.chars().iter().map(|&c| (c, TIME_KANJI));
+        let mut bmp = vec![0u8; 0x10000];
+        let mut astral: Vec<(u32, u8)> = Vec::new();
         // ASCII is classified by the pass itself.
-        chars.retain(|(c, _)| !c.is_ascii());
-        chars.sort_unstable();
-        // One entry per character with the union of its kinds.
-        let mut merged: Vec<(char, u8)> = Vec::with_capacity(chars.len());
-        for (c, k) in chars {
-            match merged.last_mut() {
-                Some(last) if last.0 == c => last.1 |= k,
-                _ => merged.push((c, k)),
+        for (c, kind) in numerals
+            .chain(dates)
+            .chain(times)
+            .filter(|(c, _)| !c.is_ascii())
+        {
+            let cp = u32::from(c);
+            match bmp.get_mut(cp as usize) {
+                Some(k) => *k |= kind,
+                None => match astral.iter_mut().find(|e| e.0 == cp) {
+                    Some(e) => e.1 |= kind,
+                    None => astral.push((cp, kind)),
+                },
             }
         }
-        let mut mask = [0u64; 64];
-        for &(c, _) in &merged {
-            let low = c as usize & 0xFFF;
-            mask[low / 64] |= 1 << (low % 64);
-        }
-        Table {
-            chars: merged,
-            mask,
+        astral.sort_unstable();
+        Table { bmp, astral }
+    }
+
+    /// The kinds of the character with code point `cp`.
+    fn kinds(&self, cp: u32) -> u8 {
+        match self.bmp.get(cp as usize) {
+            Some(&k) => k,
+            None => match self.astral.binary_search_by_key(&cp, |e| e.0) {
+                Ok(k) => self.astral[k].1,
+                Err(_) => 0,
+            },
         }
     }
 
-    fn kinds(&self, c: char) -> u8 {
-        let low = c as usize & 0xFFF;
-        if self.mask[low / 64] & (1 << (low % 64)) == 0 {
-            return 0;
-        }
-        match self.chars.binary_search_by_key(&c, |e| e.0) {
-            Ok(k) => self.chars[k].1,
-            Err(_) => 0,
-        }
+    /// Every character with a kind (for tests).
+    #[cfg(test)]
+    fn chars(&self) -> Vec<char> {
+        let bmp = (0u32..)
+            .zip(&self.bmp)
+            .filter(|(_, k)| **k != 0)
+            .map(|(cp, _)| cp);
+        bmp.chain(self.astral.iter().map(|e| e.0))
+            .filter_map(char::from_u32)
+            .collect()
     }
 }
 
@@ -136,34 +147,40 @@ pub fn marks(text: &str) -> Vec<Mark> {
             } else if b.is_ascii_alphabetic() && !(i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
                 // A word starts: one look-up tells which modules want it;
                 // most words are wanted by none and leave no mark.
-                let kinds = words.tags_at(text, i);
+                let rest = bytes.get(i..).unwrap_or_default();
+                let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                let kinds = words.tags(&rest[..len]);
                 if kinds != 0 {
                     out.push(Mark { pos: i, kinds });
                 }
                 // The other letters of the word start nothing.
-                let letters = bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic());
-                i += letters.count();
+                i += len;
                 continue;
             }
             i += 1;
             continue;
         }
-        // The length of the character from its lead byte (the text is valid
-        // UTF-8, so `i` is always on a lead byte here).
-        let len = match b {
-            0xF0.. => 4,
-            0xE0.. => 3,
-            _ => 2,
-        };
-        // Hiragana and katakana (U+3040..U+30FF: E3 81..83 xx) are most of a
-        // Japanese text and start nothing: skip them without decoding.
-        let kana = b == 0xE3 && matches!(bytes.get(i + 1), Some(0x81..=0x83));
-        if !kana {
-            if let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
-                let kinds = table.kinds(c);
-                if kinds != 0 {
-                    out.push(Mark { pos: i, kinds });
-                }
+        // Three-byte characters (kana, kanji, full-width forms: nearly all
+        // of a Japanese text) are decoded by hand: one table load each.
+        if (0xE0..0xF0).contains(&b) {
+            let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) else {
+                break;
+            };
+            let cp = u16::from(b0 & 0x0F) << 12 | u16::from(b1 & 0x3F) << 6 | u16::from(b2 & 0x3F);
+            let kinds = table.bmp.get(usize::from(cp)).copied().unwrap_or(0);
+            if kinds != 0 {
+                out.push(Mark { pos: i, kinds });
+            }
+            i += 3;
+            continue;
+        }
+        // Two- and four-byte characters are rarer: the standard decoder.
+        // The text is valid UTF-8, so `i` is on a lead byte here.
+        let len = if b >= 0xF0 { 4 } else { 2 };
+        if let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
+            let kinds = table.kinds(u32::from(c));
+            if kinds != 0 {
+                out.push(Mark { pos: i, kinds });
             }
         }
         i += len;
@@ -248,7 +265,7 @@ mod tests {
     /// Characters the rules care about, and their neighbours in the
     /// encoding (same lead bytes, same low bits), to mix into random text.
     fn interesting() -> Vec<char> {
-        let mut v: Vec<char> = table().chars.iter().map(|e| e.0).collect();
+        let mut v: Vec<char> = table().chars();
         let near: Vec<char> = v
             .iter()
             .flat_map(|&c| [c as u32 + 1, (c as u32).wrapping_sub(1), c as u32 ^ 0x1000])

@@ -93,18 +93,32 @@ impl Firsts {
     }
 }
 
-/// The first English words of some phrase lists, in lower case: an English
+/// The first English words of some phrase lists, in any case: an English
 /// word that none of the phrases starts with needs no [`match_at`] over each
 /// list (most words of a text are not date or time words).
 #[derive(Debug, Clone)]
 pub struct FirstWords {
-    /// Each word with the tags of the sets it belongs to (see
-    /// [`FirstWords::union`]; a set of its own has the tag 1).
-    words: Vec<(Vec<u8>, u8)>,
-    longest: usize,
-    /// For each lower-case first letter, bit `n` set when some word of `n`
-    /// letters starts with it: most words of a text fail this at once.
-    shapes: [u64; 26],
+    /// The words of up to [`PACKED`] letters as [`pack`]ed keys, each with
+    /// the tags of the sets it belongs to (see [`FirstWords::union`]; a set
+    /// of its own has the tag 1), sorted by key.
+    packed: Vec<(u64, u8)>,
+    /// Longer words, in lower case, with their tags (none of the lists has
+    /// one today).
+    long: Vec<(Vec<u8>, u8)>,
+}
+
+/// The most letters a [`pack`]ed key holds.
+const PACKED: usize = 12;
+
+/// The letters of `word` (ASCII letters only), five bits each in any case
+/// (`b & 0x1F` is 1 for `a` and `A`, … 26 for `z` and `Z`): one integer
+/// comparison instead of a lower-cased copy and a string comparison, and no
+/// two words of up to [`PACKED`] letters share a key.
+fn pack(word: &[u8]) -> Option<u64> {
+    if word.len() > PACKED {
+        return None;
+    }
+    Some(word.iter().fold(0, |k, &b| k << 5 | u64::from(b & 0x1F)))
 }
 
 impl FirstWords {
@@ -126,32 +140,40 @@ impl FirstWords {
     pub fn union(sets: &[(&FirstWords, u8)]) -> FirstWords {
         FirstWords::tagged(
             sets.iter()
-                .flat_map(|(set, tag)| set.words.iter().map(|(w, _)| (w.clone(), *tag))),
+                .flat_map(|(set, tag)| set.words().into_iter().map(move |w| (w, *tag))),
         )
     }
 
+    /// Every word, in lower case.
+    fn words(&self) -> Vec<Vec<u8>> {
+        let unpack = |mut k: u64| {
+            let mut w = Vec::new();
+            while k != 0 {
+                // 0x60 | n is the lower-case letter n (1 = a).
+                w.push(0x60 | (k & 0x1F) as u8);
+                k >>= 5;
+            }
+            w.reverse();
+            w
+        };
+        let packed = self.packed.iter().map(|(k, _)| unpack(*k));
+        packed
+            .chain(self.long.iter().map(|(w, _)| w.clone()))
+            .collect()
+    }
+
     fn tagged(words: impl Iterator<Item = (Vec<u8>, u8)>) -> FirstWords {
-        let mut all: Vec<(Vec<u8>, u8)> = words.collect();
-        all.sort_unstable();
-        let mut words: Vec<(Vec<u8>, u8)> = Vec::with_capacity(all.len());
-        for (w, tag) in all {
-            match words.last_mut() {
-                Some(last) if last.0 == w => last.1 |= tag,
-                _ => words.push((w, tag)),
+        let mut packed: Vec<(u64, u8)> = Vec::new();
+        let mut long: Vec<(Vec<u8>, u8)> = Vec::new();
+        for (w, tag) in words.filter(|(w, _)| !w.is_empty()) {
+            match pack(&w) {
+                Some(k) => packed.push((k, tag)),
+                None => long.push((w, tag)),
             }
         }
-        // Words of 64 letters or more do not fit the shape bits; none of
-        // the lists comes near.
-        words.retain(|(w, _)| !w.is_empty() && w.len() < 64);
-        let longest = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
-        let mut shapes = [0u64; 26];
-        for (w, _) in &words {
-            shapes[usize::from(w[0] - b'a')] |= 1 << w.len();
-        }
         FirstWords {
-            words,
-            longest,
-            shapes,
+            packed: merge_tags(packed),
+            long: merge_tags(long),
         }
     }
 
@@ -159,34 +181,47 @@ impl FirstWords {
     /// first words: a phrase of the lists may start at `i`.
     #[cfg(test)]
     pub fn at(&self, text: &str, i: usize) -> bool {
-        self.tags_at(text, i) != 0
+        let rest = text.as_bytes().get(i..).unwrap_or_default();
+        let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        self.tags(&rest[..len]) != 0
     }
 
-    /// The tags of the word made of the ASCII letters at byte `i`, in any
-    /// case; 0 when it is none of the first words.
-    pub fn tags_at(&self, text: &str, i: usize) -> u8 {
-        let Some(rest) = text.as_bytes().get(i..) else {
-            return 0;
+    /// The tags of `word` (ASCII letters only), in any case; 0 when it is
+    /// none of the first words.
+    pub fn tags(&self, word: &[u8]) -> u8 {
+        let found = match pack(word) {
+            Some(k) => self
+                .packed
+                .binary_search_by_key(&k, |e| e.0)
+                .map(|p| self.packed[p].1),
+            None => self
+                .long
+                .binary_search_by(|(w, _)| cmp_ignore_case(w, word))
+                .map(|p| self.long[p].1),
         };
-        let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-        if len == 0 || len > self.longest {
-            return 0;
-        }
-        let first = usize::from(rest[0].to_ascii_lowercase() - b'a');
-        if self.shapes[first] & (1 << len) == 0 {
-            return 0;
-        }
-        let mut buf = [0u8; 32];
-        let Some(word) = buf.get_mut(..len) else {
-            return 0;
-        };
-        word.copy_from_slice(&rest[..len]);
-        word.make_ascii_lowercase();
-        match self.words.binary_search_by(|(w, _)| w.as_slice().cmp(word)) {
-            Ok(k) => self.words[k].1,
-            Err(_) => 0,
+        found.unwrap_or(0)
+    }
+}
+
+/// Sorts by key, one entry per key with the union of its tags.
+fn merge_tags<K: Ord>(mut all: Vec<(K, u8)>) -> Vec<(K, u8)> {
+    all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut out: Vec<(K, u8)> = Vec::with_capacity(all.len());
+    for (k, tag) in all {
+        match out.last_mut() {
+            Some(last) if last.0 == k => last.1 |= tag,
+            _ => out.push((k, tag)),
         }
     }
+    out
+}
+
+/// Compares a lower-case word with `word` in any case.
+fn cmp_ignore_case(lower: &[u8], word: &[u8]) -> std::cmp::Ordering {
+    lower
+        .iter()
+        .copied()
+        .cmp(word.iter().map(u8::to_ascii_lowercase))
 }
 
 /// The longest of `words` found at byte `i`, as (end, index). `ci` compares
@@ -389,6 +424,26 @@ mod tests {
 
     proptest! {
         #[test]
+        fn first_words_agree_with_a_plain_set(
+            list in prop::collection::vec("[abqrABQR]{1,14}( [a-c]{1,3})?", 0..8),
+            probe in "[abqrABQR]{0,15}",
+            tail in "[ 1.a-z]?",
+        ) {
+            let list: Vec<&str> = list.iter().map(String::as_str).collect();
+            let set = FirstWords::of(&[&list]);
+            let text = format!("{probe}{tail}");
+            let word: String = text.chars().take_while(char::is_ascii_alphabetic).collect();
+            let plain = list.iter().any(|w| {
+                let first: String = w.chars().take_while(char::is_ascii_alphabetic).collect();
+                first.eq_ignore_ascii_case(&word)
+            });
+            prop_assert_eq!(set.at(&text, 0), plain && !word.is_empty());
+            let both = FirstWords::union(&[(&set, 2), (&FirstWords::of(&[&["cab"]]), 4)]);
+            let want = u8::from(plain && !word.is_empty()) * 2 + u8::from(word.eq_ignore_ascii_case("cab")) * 4;
+            prop_assert_eq!(both.tags(word.as_bytes()), want);
+        }
+
+        #[test]
         fn lexicon_agrees_with_match_at(
             picks in prop::collection::vec(0..POOL.len(), 0..12),
             parts in prop::collection::vec(
@@ -425,6 +480,10 @@ mod tests {
         let w = FirstWords::of(&[&["this week", "Monday"], &["Q", "FY"]]);
         assert!(w.at("This week", 0) && w.at("on MONDAY", 3) && w.at("Q1", 0) && w.at("FY2025", 0));
         assert!(!w.at("thistle", 0) && !w.at("week", 0) && !w.at("FYI", 0));
+        // Too long to pack: 13 letters differing only in a bit a key of 12
+        // letters would lose.
+        let long = FirstWords::of(&[&["abbbbbbbbbbbb"]]);
+        assert!(long.at("ABBBBBBBBBBBB", 0) && !long.at("qbbbbbbbbbbbb", 0));
         let f = Firsts::of(&[&["今夜", "正午"], &["明朝"]]);
         assert!(f.contains('今') && f.contains('正') && f.contains('明'));
         assert!(!f.contains('夜'));
