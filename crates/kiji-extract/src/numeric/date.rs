@@ -1001,9 +1001,14 @@ fn english_word_date(sc: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
-/// `令和元年`: the first year of an era is written 元.
+/// `令和元年`: the first year of an era is written 元 (found at the
+/// [`marks::GANNEN`] marks).
 fn eras_gannen(sc: &Scan<'_>, out: &mut Vec<Candidate>) {
-    for (i, _) in sc.text.match_indices("元年") {
+    let starts = sc.marks.iter().filter(|m| m.kinds & marks::GANNEN != 0);
+    for i in starts.map(|m| m.pos) {
+        if !sc.text.get(i..).is_some_and(|t| t.starts_with("元年")) {
+            continue;
+        }
         if let Some((s, base)) = era_before(sc.text, i) {
             let pos = i + "元年".len();
             let (end, norm) = after_year(sc.text, pos, base + 1);

@@ -29,6 +29,8 @@ pub const TIME_WORD: u8 = 16;
 pub const MONEY_WORD: u8 = 32;
 /// The start of an English number word (`two`, `Twelve`, `dozen`).
 pub const NUMBER_WORD: u8 = 64;
+/// 元, which may start 元年, the first year of an era (令和元年).
+pub const GANNEN: u8 = 128;
 
 /// A position of the text and what may start there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +65,7 @@ impl Table {
             .filter(|c| is_kanji(**c))
             .map(|&c| (c, DATE_KANJI));
         let times = time.chars().iter().map(|&c| (c, TIME_KANJI));
+        let times = times.chain([('元', GANNEN)]);
         let mut bmp = vec![0u8; 0x10000];
         let mut astral: Vec<(u32, u8)> = Vec::new();
         // ASCII is classified by the pass itself.
@@ -207,6 +210,9 @@ mod tests {
             let mut kinds = 0;
             if is_numeral_char(c) || c == '数' || c == '何' {
                 kinds |= NUMERAL;
+            }
+            if c == '元' {
+                kinds |= GANNEN;
             }
             if c.is_ascii_alphabetic() {
                 if word_starts(text, pos) {

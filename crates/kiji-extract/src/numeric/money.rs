@@ -138,8 +138,9 @@ fn with_prefix(text: &str, n: &Numeral) -> Option<Candidate> {
         return None;
     }
     let at = skip_spaces_back(text, n.start, 1);
-    let symbols: Vec<&str> = PREFIX.iter().map(|p| p.0).collect();
-    let (start, code) = if let Some((s, k)) = match_before(text, n.start, &symbols, false) {
+    static SYMBOLS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let symbols = column(&SYMBOLS, PREFIX);
+    let (start, code) = if let Some((s, k)) = match_before(text, n.start, symbols, false) {
         (s, PREFIX[k].1)
     } else if let Some((s, k)) = match_before(text, at, CODES, false) {
         if !word_starts(text, s) {

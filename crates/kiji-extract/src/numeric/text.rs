@@ -345,8 +345,16 @@ impl Lexicon {
 /// longest first.
 pub fn match_before(text: &str, i: usize, words: &[&str], ci: bool) -> Option<(usize, usize)> {
     let head = text.get(..i)?;
+    let last = head.as_bytes().last();
     let mut best: Option<(usize, usize)> = None;
     for (k, w) in words.iter().enumerate() {
+        // Most words fail on their last byte: checked inline before the
+        // boundary test and the comparison.
+        if let (Some(&lw), Some(&lh)) = (w.as_bytes().last(), last) {
+            if lw != lh && !(ci && lw.eq_ignore_ascii_case(&lh)) {
+                continue;
+            }
+        }
         if head.len() < w.len() || !head.is_char_boundary(head.len() - w.len()) {
             continue;
         }
@@ -422,7 +430,49 @@ mod tests {
         "x",
     ];
 
+    /// `match_before` as first written, without the last-byte filter.
+    fn match_before_plain(
+        text: &str,
+        i: usize,
+        words: &[&str],
+        ci: bool,
+    ) -> Option<(usize, usize)> {
+        let head = text.get(..i)?;
+        let mut best: Option<(usize, usize)> = None;
+        for (k, w) in words.iter().enumerate() {
+            if head.len() < w.len() || !head.is_char_boundary(head.len() - w.len()) {
+                continue;
+            }
+            let tail = &head[head.len() - w.len()..];
+            let hit = if ci {
+                tail.eq_ignore_ascii_case(w)
+            } else {
+                tail == *w
+            };
+            if hit && best.is_none_or(|(s, _)| i - w.len() < s) {
+                best = Some((i - w.len(), k));
+            }
+        }
+        best
+    }
+
     proptest! {
+        #[test]
+        fn match_before_agrees_with_the_plain_rule(
+            picks in prop::collection::vec(0..POOL.len(), 0..12),
+            parts in prop::collection::vec(
+                prop_oneof![prop::sample::select(POOL.to_vec()), prop::sample::select(vec![" ", "a", "1", "本", "ー", "$", "US"])],
+                0..8,
+            ),
+            ci in any::<bool>(),
+        ) {
+            let words: Vec<&str> = picks.iter().map(|&k| POOL[k]).collect();
+            let text: String = parts.concat();
+            for i in 0..=text.len() + 1 {
+                prop_assert_eq!(match_before(&text, i, &words, ci), match_before_plain(&text, i, &words, ci), "at {}", i);
+            }
+        }
+
         #[test]
         fn first_words_agree_with_a_plain_set(
             list in prop::collection::vec("[abqrABQR]{1,14}( [a-c]{1,3})?", 0..8),
