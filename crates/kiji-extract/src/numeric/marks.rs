@@ -169,6 +169,12 @@ pub fn marks(text: &str) -> Vec<Mark> {
             let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) else {
                 break;
             };
+            // Hiragana and katakana (U+3040..U+30FF: E3 81..83 xx), most of
+            // a Japanese text, start nothing: no decoding.
+            if b0 == 0xE3 && (0x81..=0x83).contains(&b1) {
+                i += 3;
+                continue;
+            }
             let cp = u16::from(b0 & 0x0F) << 12 | u16::from(b1 & 0x3F) << 6 | u16::from(b2 & 0x3F);
             let kinds = table.bmp.get(usize::from(cp)).copied().unwrap_or(0);
             if kinds != 0 {
