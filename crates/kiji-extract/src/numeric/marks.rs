@@ -65,13 +65,14 @@ impl Table {
             .filter(|c| is_kanji(**c))
             .map(|&c| (c, DATE_KANJI));
         let times = time.chars().iter().map(|&c| (c, TIME_KANJI));
-        let times = times.chain([('元', GANNEN)]);
+        let gannen = [('元', GANNEN)];
         let mut bmp = vec![0u8; 0x10000];
         let mut astral: Vec<(u32, u8)> = Vec::new();
         // ASCII is classified by the pass itself.
         for (c, kind) in numerals
             .chain(dates)
             .chain(times)
+            .chain(gannen)
             .filter(|(c, _)| !c.is_ascii())
         {
             let cp = u32::from(c);
@@ -170,7 +171,9 @@ pub fn marks(text: &str) -> Vec<Mark> {
                 break;
             };
             // Hiragana and katakana (U+3040..U+30FF: E3 81..83 xx), most of
-            // a Japanese text, start nothing: no decoding.
+            // a Japanese text, start nothing: no decoding. (Should a word
+            // list ever start with kana, `byte_pass_agrees_with_char_rule`
+            // fails.)
             if b0 == 0xE3 && (0x81..=0x83).contains(&b1) {
                 i += 3;
                 continue;

@@ -1,10 +1,12 @@
 //! Numeric expressions: MONEY, PERCENT, QUANTITY, DATE and TIME, in Japanese
 //! and English, with their normalised values (ANNOTATION.md).
 //!
-//! The text is scanned once for numerals ([`number::scan`]); each type's
-//! module then looks at what is written around every numeral (a currency, a
-//! counter, 年月日, 時分) and at the words that need no numeral (昨年,
-//! Monday, 今夜). The resolver picks among overlapping proposals, so the
+//! One pass over the text marks where a rule may start ([`marks`]): the
+//! characters of numerals, the kanji and English words that start a date
+//! or time word. The numerals are read at their marks ([`number::scan`]);
+//! each type's module then looks at what is written around every numeral (a
+//! currency, a counter, 年月日, 時分) and, at its marks, at the words that
+//! need no numeral (昨年, Monday, 今夜). The resolver picks among overlapping proposals, so the
 //! modules may propose freely: `5年間` (QUANTITY) beats `5年` by length,
 //! `2015年` is proposed as DATE only.
 //!
