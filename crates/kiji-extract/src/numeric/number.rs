@@ -230,20 +230,33 @@ fn checked(v: Option<Dec>, overflow: &mut bool) -> Dec {
 }
 
 /// Reads an arabic run at `i`: digits, `,` or `，` followed by exactly three
-/// digits, and an optional decimal part. Returns (end, ascii digits with `.`).
-fn arabic_run(text: &str, i: usize) -> Option<(usize, String, bool)> {
-    let mut s = String::new();
+/// digits, and an optional decimal part. Returns (end, value, plain): the
+/// value is what [`Dec::parse`] gives for the digits with their `.`, read
+/// as they come (no string is built for each numeral); `None` on overflow.
+fn arabic_run(text: &str, i: usize) -> Option<(usize, Option<Dec>, bool)> {
+    let mut value = Some(Dec::int(0));
+    let mut digits = false;
     let mut j = i;
     let mut plain = true;
     let mut seen_point = false;
     while let Some(c) = char_at(text, j) {
         if let Some(d) = arabic_digit(c) {
-            s.push(char::from(b'0' + d as u8));
+            value = value.and_then(|v| {
+                Some(Dec {
+                    mant: v.mant.checked_mul(10)?.checked_add(u128::from(d))?,
+                    scale: if seen_point {
+                        v.scale.checked_add(1)?
+                    } else {
+                        v.scale
+                    },
+                })
+            });
+            digits = true;
             j += c.len_utf8();
             continue;
         }
         let next = j + c.len_utf8();
-        if matches!(c, ',' | '，') && !seen_point && !s.is_empty() {
+        if matches!(c, ',' | '，') && !seen_point && digits {
             // A thousands separator is followed by exactly three digits.
             let mut k = next;
             let mut n = 0;
@@ -258,11 +271,10 @@ fn arabic_run(text: &str, i: usize) -> Option<(usize, String, bool)> {
             }
             break;
         }
-        if matches!(c, '.' | '．') && !seen_point && !s.is_empty() {
+        if matches!(c, '.' | '．') && !seen_point && digits {
             if char_at(text, next).and_then(arabic_digit).is_some() {
                 seen_point = true;
                 plain = false;
-                s.push('.');
                 j = next;
                 continue;
             }
@@ -270,7 +282,7 @@ fn arabic_run(text: &str, i: usize) -> Option<(usize, String, bool)> {
         }
         break;
     }
-    (!s.is_empty()).then_some((j, s, plain))
+    digits.then_some((j, value, plain))
 }
 
 /// True when a numeral may start at byte `i`: it is not glued to a word
@@ -341,13 +353,13 @@ pub fn parse_at(text: &str, i: usize) -> Option<Numeral> {
             if pending.is_some() || last_arabic {
                 break;
             }
-            let Some((end, s, p)) = arabic_run(text, j) else {
+            let Some((end, v, p)) = arabic_run(text, j) else {
                 break;
             };
             plain &= p;
             arabic = true;
             last_arabic = true;
-            pending = Some(checked(Dec::parse(&s), &mut overflow));
+            pending = Some(checked(v, &mut overflow));
             chars += text[j..end].chars().count();
             j = end;
             any = true;
@@ -580,6 +592,23 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn arabic_values_are_those_of_their_digits(
+            s in "[0-9０-９]{1,45}([,，.．][0-9０-９]{0,4}){0,3}"
+        ) {
+            if let Some(n) = parse_at(&s, 0) {
+                // The digits and the point of the numeral, as ASCII.
+                let plain: String = s[n.start..n.end]
+                    .chars()
+                    .filter_map(|c| match c {
+                        '.' | '．' => Some('.'),
+                        _ => arabic_digit(c).and_then(|d| char::from_digit(d, 10)),
+                    })
+                    .collect();
+                prop_assert_eq!(n.value, Dec::parse(&plain), "{}", s);
+            }
+        }
+
         #[test]
         fn scan_on_marks_agrees_with_every_char(
             s in "[0-9０-９a-zA-Z,.，．\\-_/ 〇○零一二三四五六七八九十百千万億兆京数何年月日円人統約午前後第あア]{0,40}"
