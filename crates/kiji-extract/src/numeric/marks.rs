@@ -167,23 +167,33 @@ pub fn marks(text: &str) -> Vec<Mark> {
         // Three-byte characters (kana, kanji, full-width forms: nearly all
         // of a Japanese text) are decoded by hand: one table load each.
         if (0xE0..0xF0).contains(&b) {
-            let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) else {
-                break;
-            };
-            // Hiragana and katakana (U+3040..U+30FF: E3 81..83 xx), most of
-            // a Japanese text, start nothing: no decoding. (Should a word
-            // list ever start with kana, `byte_pass_agrees_with_char_rule`
-            // fails.)
-            if b0 == 0xE3 && (0x81..=0x83).contains(&b1) {
+            // A run of them is read in this inner loop, without going back
+            // through the dispatch on the lead byte for each character.
+            let start = i;
+            while let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) {
+                if !(0xE0..0xF0).contains(&b0) {
+                    break;
+                }
+                // Hiragana and katakana (U+3040..U+30FF: E3 81..83 xx), most
+                // of a Japanese text, start nothing: no decoding. (Should a
+                // word list ever start with kana,
+                // `byte_pass_agrees_with_char_rule` fails.)
+                if !(b0 == 0xE3 && (0x81..=0x83).contains(&b1)) {
+                    let cp = u16::from(b0 & 0x0F) << 12
+                        | u16::from(b1 & 0x3F) << 6
+                        | u16::from(b2 & 0x3F);
+                    let kinds = table.bmp.get(usize::from(cp)).copied().unwrap_or(0);
+                    if kinds != 0 {
+                        out.push(Mark { pos: i, kinds });
+                    }
+                }
                 i += 3;
-                continue;
             }
-            let cp = u16::from(b0 & 0x0F) << 12 | u16::from(b1 & 0x3F) << 6 | u16::from(b2 & 0x3F);
-            let kinds = table.bmp.get(usize::from(cp)).copied().unwrap_or(0);
-            if kinds != 0 {
-                out.push(Mark { pos: i, kinds });
+            // Only a text cut inside a character could stop the loop at
+            // once; a `str` never is, but the pass must not spin on it.
+            if i == start {
+                break;
             }
-            i += 3;
             continue;
         }
         // Two- and four-byte characters are rarer: the standard decoder.
