@@ -57,7 +57,7 @@ pub fn analyse(text: &str, offsets: &OffsetMap) -> Detected {
         guesses.push(g);
         // The end is counted from the start rather than looked up:
         // `OffsetMap::char_offset(text.len())` is wrong when the length is a
-        // multiple of its 256-byte stride, and counting costs no more.
+        // multiple of its stride, and counting costs no more.
         let start = offsets.char_offset(range.start);
         let span = Span {
             start,
