@@ -157,6 +157,13 @@ pub(crate) fn strip_file_extension(s: &str) -> &str {
     const EXTENSIONS: &[&str] = &[
         ".gif", ".jpg", ".jpeg", ".png", ".webp", ".svg", ".pdf", ".html", ".htm", ".mp4",
     ];
+    // Asked of every candidate: without a dot four or five bytes from the
+    // end (where every extension's dot falls) there is nothing to strip.
+    let b = s.as_bytes();
+    let dot_at = |back: usize| b.len() > back && b[b.len() - back] == b'.';
+    if !dot_at(4) && !dot_at(5) {
+        return s;
+    }
     for ext in EXTENSIONS {
         if s.len() > ext.len() {
             let cut = s.len() - ext.len();
@@ -216,6 +223,41 @@ pub fn type_latin_run(run: &str) -> (EntityType, Confidence) {
 mod tests {
     use super::*;
     use EntityType::*;
+
+    #[test]
+    fn file_extensions_are_stripped_in_any_case() {
+        for (name, stripped) in [
+            ("photo.JPG", "photo"),
+            ("report.pdf", "report"),
+            ("index.html", "index"),
+            ("画像.jpeg", "画像"),
+            ("Node.js", "Node.js"),
+            (".png", ".png"),
+            ("OpenAI", "OpenAI"),
+            ("Sora 2", "Sora 2"),
+        ] {
+            assert_eq!(strip_file_extension(name), stripped, "{name}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The dot check in front of the list changes no answer.
+        #[test]
+        fn the_dot_check_only_skips_names_without_an_extension(
+            stem in "[a-zA-Z画.]{0,6}",
+            ext in proptest::sample::select(&["", ".gif", ".JPEG", ".webp", ".htm", ".Html", ".mp4", ".x", ".txt"][..]),
+        ) {
+            let name = format!("{stem}{ext}");
+            let full = [".gif", ".jpg", ".jpeg", ".png", ".webp", ".svg", ".pdf", ".html", ".htm", ".mp4"]
+                .iter()
+                .find_map(|e| {
+                    let cut = name.len().checked_sub(e.len()).filter(|&c| c > 0)?;
+                    (name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(e)).then(|| &name[..cut])
+                })
+                .unwrap_or(&name);
+            proptest::prop_assert_eq!(strip_file_extension(&name), full);
+        }
+    }
 
     #[test]
     fn fast_alphanumeric_agrees_with_unicode() {
