@@ -546,31 +546,137 @@ fn details_of(fields: &[String]) -> TokenDetails {
 /// Splits a non-Japanese sentence on Unicode word boundaries, keeping words
 /// and punctuation, dropping white space.
 fn words(sentence: &str, index: u32, mut chars: CharCursor<'_>, out: &mut Vec<Token>) {
-    for (start, w) in sentence.split_word_bound_indices() {
-        let Some(first) = w.chars().next() else {
-            continue;
-        };
-        if first.is_whitespace() {
-            continue;
+    if sentence.is_ascii() {
+        let mut start = 0;
+        while start < sentence.len() {
+            let end = ascii_word_end(sentence.as_bytes(), start);
+            push_word(sentence, start, end, index, &mut chars, out);
+            start = end;
         }
-        let pos = if w
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-            && first.is_ascii_digit()
-        {
-            Pos::Number
-        } else if w.chars().any(char::is_alphanumeric) {
-            Pos::Word
-        } else {
-            Pos::Symbol
-        };
-        out.push(Token {
-            span: chars.span(start, start + w.len()),
-            pos,
-            sentence: index,
-            details: None,
-        });
+        return;
     }
+    for (start, w) in sentence.split_word_bound_indices() {
+        push_word(sentence, start, start + w.len(), index, &mut chars, out);
+    }
+}
+
+/// The word class of an ASCII byte under Unicode's word boundary rules
+/// (UAX #29); the classes ASCII does not have are left out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    Letter,
+    Numeric,
+    /// `:`, between letters only.
+    MidLetter,
+    /// `.` and `'`, between letters or between digits.
+    MidNumLet,
+    /// `,` and `;`, between digits only.
+    MidNum,
+    /// `_`, joining anything wordlike.
+    ExtendNumLet,
+    /// The space (U+0020), kept with the spaces next to it.
+    Space,
+    Cr,
+    Lf,
+    /// Vertical tab and form feed: line breaks that never pair with CR.
+    Newline,
+    Other,
+}
+
+fn word_class(b: u8) -> WordClass {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => WordClass::Letter,
+        b'0'..=b'9' => WordClass::Numeric,
+        b':' => WordClass::MidLetter,
+        b'.' | b'\'' => WordClass::MidNumLet,
+        b',' | b';' => WordClass::MidNum,
+        b'_' => WordClass::ExtendNumLet,
+        b' ' => WordClass::Space,
+        b'\r' => WordClass::Cr,
+        b'\n' => WordClass::Lf,
+        0x0B | 0x0C => WordClass::Newline,
+        _ => WordClass::Other,
+    }
+}
+
+/// The end of the word-boundary segment of ASCII `text` that starts at
+/// `start`: what `split_word_bound_indices` gives, by the rules that can
+/// apply to ASCII (a segment per word, number, run of spaces, CR LF or
+/// other character), without its Unicode tables.
+fn ascii_word_end(text: &[u8], start: usize) -> usize {
+    use WordClass::*;
+    let class = |i: usize| text.get(i).map_or(Other, |&b| word_class(b));
+    let first = class(start);
+    match first {
+        Cr if class(start + 1) == Lf => return start + 2,
+        Space => {
+            let mut end = start + 1;
+            while class(end) == Space {
+                end += 1;
+            }
+            return end;
+        }
+        Letter | Numeric | ExtendNumLet => {}
+        _ => return start + 1,
+    }
+    let mut prev = first;
+    let mut i = start + 1;
+    while i < text.len() {
+        let next = class(i);
+        match next {
+            Letter | Numeric | ExtendNumLet => {
+                prev = next;
+                i += 1;
+            }
+            MidLetter | MidNumLet | MidNum => {
+                let after = class(i + 1);
+                let letters = prev == Letter && after == Letter && next != MidNum;
+                let digits = prev == Numeric && after == Numeric && next != MidLetter;
+                if !(letters || digits) {
+                    break;
+                }
+                prev = after;
+                i += 2;
+            }
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Pushes `sentence[start..end]` as a token unless it is white space.
+fn push_word(
+    sentence: &str,
+    start: usize,
+    end: usize,
+    index: u32,
+    chars: &mut CharCursor<'_>,
+    out: &mut Vec<Token>,
+) {
+    let w = &sentence[start..end];
+    let Some(first) = w.chars().next() else {
+        return;
+    };
+    if first.is_whitespace() {
+        return;
+    }
+    let pos = if w
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && first.is_ascii_digit()
+    {
+        Pos::Number
+    } else if w.chars().any(char::is_alphanumeric) {
+        Pos::Word
+    } else {
+        Pos::Symbol
+    };
+    out.push(Token {
+        span: chars.span(start, end),
+        pos,
+        sentence: index,
+        details: None,
+    });
 }
 
 #[cfg(test)]
@@ -636,6 +742,26 @@ mod tests {
     }
 
     proptest! {
+        /// The ASCII word splitter cuts where Unicode's rules (as
+        /// unicode-segmentation applies them) do.
+        #[test]
+        fn ascii_words_split_as_unicode_says(
+            parts in prop::collection::vec(prop::sample::select(&[
+                "a", "Zb", "7", "0", ".", "'", ":", ",", ";", "_", " ", "  ", "\t", "\r", "\n", "\r\n",
+                "\u{0B}", "-", "\"", "$", "%", "(", "U.S.", "3.5", "1,000", "don't", "a:b", "x_1",
+            ][..]), 0..24)
+        ) {
+            let text = parts.concat();
+            let unicode: Vec<usize> = text.split_word_bound_indices().map(|(i, _)| i).collect();
+            let mut ascii = Vec::new();
+            let mut start = 0;
+            while start < text.len() {
+                ascii.push(start);
+                start = ascii_word_end(text.as_bytes(), start);
+            }
+            prop_assert_eq!(ascii, unicode);
+        }
+
         /// Driving the lattice directly gives lindera's tokens exactly.
         #[test]
         fn lattice_words_are_lindera_tokens(parts in prop::collection::vec(prop::sample::select(PARTS), 0..30)) {
