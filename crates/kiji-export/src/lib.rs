@@ -365,6 +365,9 @@ pub struct Exporter {
     html: Option<HtmlReport>,
     opts: ExportOptions,
     stats: tables::Stats,
+    /// The `documents.jsonl` line being built, reused for every document so
+    /// a line costs one write and no allocation.
+    line: Vec<u8>,
     /// Declared last so the writers above are closed before their
     /// temporary files are removed on drop.
     files: TempFiles,
@@ -438,6 +441,7 @@ impl Exporter {
             html,
             opts: opts.clone(),
             stats: tables::Stats::default(),
+            line: Vec::new(),
             files,
         })
     }
@@ -447,7 +451,17 @@ impl Exporter {
     /// `errors.jsonl`; do not call [`Exporter::write_failure`] for it too.
     pub fn write(&mut self, a: &Analysis) -> Result<(), ExportError> {
         if let Some(out) = &mut self.jsonl {
-            write_json_line(out, self.dir.join(DOCUMENTS_JSONL), &jsonl::DocLine::new(a))?;
+            self.line.clear();
+            jsonl::push_doc_line(&mut self.line, a).map_err(|source| ExportError::Json {
+                path: self.dir.join(DOCUMENTS_JSONL),
+                source,
+            })?;
+            self.line.push(b'\n');
+            out.write_all(&self.line)
+                .map_err(|source| ExportError::Io {
+                    path: self.dir.join(DOCUMENTS_JSONL),
+                    source,
+                })?;
         }
         if let Some(t) = &mut self.documents {
             t.row(&tables::document_row(a))?;
@@ -503,6 +517,7 @@ impl Exporter {
             html,
             opts,
             stats,
+            line: _,
             mut files,
         } = self;
         if let Some(out) = jsonl {
