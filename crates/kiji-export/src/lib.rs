@@ -76,14 +76,6 @@ pub enum ExportError {
         /// The cause.
         source: std::io::Error,
     },
-    /// Writing a CSV/TSV table failed.
-    #[error("cannot write {}: {source}", path.display())]
-    Csv {
-        /// The file.
-        path: PathBuf,
-        /// The cause.
-        source: csv::Error,
-    },
     /// A value could not be serialised as JSON.
     #[error("cannot write JSON to {}: {source}", path.display())]
     Json {

@@ -97,9 +97,15 @@ pub(crate) type Row<'a> = Vec<Cell<'a>>;
 /// The language of the sentence an entity is in, or the document's when the
 /// sentence index is out of range.
 pub(crate) fn sentence_lang(a: &Analysis, e: &Entity) -> Lang {
+    *sentence_lang_in(a, e)
+}
+
+/// [`sentence_lang`] borrowed from the analysis, so its code can fill a
+/// cell without an owned copy.
+fn sentence_lang_in<'a>(a: &'a Analysis, e: &Entity) -> &'a Lang {
     a.sentences
         .get(e.sentence as usize)
-        .map_or(a.lang, |s| s.lang)
+        .map_or(&a.lang, |s| &s.lang)
 }
 
 /// The name an entity is grouped under: its canonical, else its text.
@@ -128,7 +134,7 @@ pub(crate) fn mention_rows(a: &Analysis) -> impl Iterator<Item = Row<'_>> {
             Cell::opt_text(e.canonical.as_deref()),
             Cell::opt_text(e.norm.as_deref()),
             Cell::Int(u64::from(e.sentence)),
-            Cell::Text(Cow::Owned(sentence_lang(a, e).code().to_string())),
+            Cell::text(sentence_lang_in(a, e).code()),
             Cell::text(&e.source),
         ]
     })
