@@ -96,8 +96,9 @@ impl CsvTable {
                     let prefix = if !self.raw && needs_quote(s) { "'" } else { "" };
                     push_field(line, delimiter, prefix, s.as_bytes());
                 }
+                Cell::Empty => {}
                 Cell::Num(x) => push_field(line, delimiter, "", format_number(*x).as_bytes()),
-                Cell::Date { .. } | Cell::Empty => {
+                Cell::Date { .. } => {
                     push_field(line, delimiter, "", cell.to_csv(self.raw).as_bytes())
                 }
             }
@@ -140,7 +141,10 @@ impl CsvTable {
 pub(crate) fn push_field(line: &mut Vec<u8>, delimiter: u8, prefix: &str, field: &[u8]) {
     let special = |b: &u8| matches!(*b, b'"' | b'\r' | b'\n') || *b == delimiter;
     if !field.iter().any(special) {
-        line.extend_from_slice(prefix.as_bytes());
+        // The prefix is almost always empty: skip the call for it.
+        if !prefix.is_empty() {
+            line.extend_from_slice(prefix.as_bytes());
+        }
         line.extend_from_slice(field);
         return;
     }

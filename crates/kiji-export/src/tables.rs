@@ -122,10 +122,12 @@ pub(crate) fn shares_text(a: &Analysis) -> String {
         .join(" ")
 }
 
-/// The `mentions` rows of a document.
-pub(crate) fn mention_rows(a: &Analysis) -> impl Iterator<Item = Row<'_>> {
+/// The `mentions` rows of a document. Arrays rather than [`Row`]s: the
+/// rows of every mention are built on the writer thread, and an array needs
+/// no allocation.
+pub(crate) fn mention_rows(a: &Analysis) -> impl Iterator<Item = [Cell<'_>; 10]> {
     a.entities.iter().map(move |e| {
-        vec![
+        [
             Cell::text(&a.doc.id),
             Cell::int(e.start),
             Cell::int(e.end),
@@ -204,10 +206,10 @@ pub(crate) fn group_entities(a: &Analysis) -> Vec<DocEntity<'_>> {
     groups
 }
 
-/// The `entities` rows of a document.
-pub(crate) fn entity_rows<'a>(a: &'a Analysis) -> impl Iterator<Item = Row<'a>> {
+/// The `entities` rows of a document, as arrays like [`mention_rows`].
+pub(crate) fn entity_rows<'a>(a: &'a Analysis) -> impl Iterator<Item = [Cell<'a>; 6]> {
     group_entities(a).into_iter().map(move |g| {
-        vec![
+        [
             Cell::text(&a.doc.id),
             Cell::text(g.key),
             Cell::text(g.ty.as_str()),

@@ -16,7 +16,7 @@
 
 use crate::cell::{is_plain_number, Cell};
 use crate::files::TempFiles;
-use crate::tables::{self, Row, Stats, TableDef};
+use crate::tables::{self, Stats, TableDef};
 use crate::ExportError;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format as XFormat, Workbook, Worksheet, XlsxError,
@@ -173,11 +173,13 @@ impl XlsxBook {
     /// and date columns.
     pub(crate) fn mention(
         &mut self,
-        mut row: Row<'_>,
+        mention: [Cell<'_>; 10],
         norm: Option<&str>,
         ty: kiji_core::EntityType,
     ) -> Result<(), ExportError> {
         use kiji_core::EntityType;
+        let mut row = Vec::with_capacity(mention.len() + 3);
+        row.extend(mention);
         let money = norm
             .filter(|_| ty == EntityType::Money)
             .and_then(parse_money);
