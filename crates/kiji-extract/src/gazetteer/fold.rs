@@ -113,10 +113,8 @@ pub(crate) fn fold(text: &str) -> Folded {
     if text.len() >= (u32::MAX / 2) as usize {
         return Folded::default();
     }
-    let mut out = Folded {
-        text: String::with_capacity(text.len()),
-        shifts: vec![(0, 0)],
-    };
+    let mut folded = String::with_capacity(text.len());
+    let mut shifts = vec![(0, 0)];
     // `original - folded` since the last shift. Offsets fit in u32 (above).
     let mut delta: i64 = 0;
     let mut mark = |shifts: &mut Vec<(u32, u32)>, folded: usize, at: usize| {
@@ -125,27 +123,31 @@ pub(crate) fn fold(text: &str) -> Folded {
             delta = at as i64 - folded as i64;
         }
     };
-    fold_into(text, Runs::Copied, |piece, at| {
-        mark(&mut out.shifts, out.text.len(), at);
-        out.text.push_str(piece);
+    fold_into(text, Runs::Copied, &mut folded, |len, at| {
+        mark(&mut shifts, len, at)
     });
-    mark(&mut out.shifts, out.text.len(), text.len());
-    out
+    mark(&mut shifts, folded.len(), text.len());
+    Folded {
+        text: folded,
+        shifts,
+    }
 }
 
 /// Folds an alias; the same rules as [`fold`] without the offset map.
 pub(crate) fn fold_key(alias: &str) -> String {
     let mut s = String::with_capacity(alias.len());
-    fold_into(alias.trim(), Runs::Copied, |piece, _| s.push_str(piece));
+    fold_into(alias.trim(), Runs::Copied, &mut s, |_, _| {});
     s
 }
 
-/// The folding loop: calls `emit(piece, original byte offset)` for every
-/// piece of output, in order. A piece is either one folded character or a
-/// run of characters that fold to themselves (most of any text: kana,
-/// kanji, lower-case ASCII), copied whole, whose bytes are those of the
-/// original from the offset on.
-fn fold_into(text: &str, runs: Runs, mut emit: impl FnMut(&str, usize)) {
+/// The folding loop: appends the folded `text` to `out`, calling
+/// `mark(folded offset, original byte offset)` where every piece of output
+/// starts. A piece is either one folded character or a run of characters
+/// that fold to one of the same length (most of any text: kana, kanji, ASCII
+/// words and the single spaces between them), copied whole with its ASCII
+/// capitals lowered, whose bytes stand where the original's do from the
+/// offset on.
+fn fold_into(text: &str, runs: Runs, out: &mut String, mut mark: impl FnMut(usize, usize)) {
     let mut prev: Option<char> = None;
     let mut buf = [0u8; 4];
     let mut i = 0;
@@ -155,7 +157,10 @@ fn fold_into(text: &str, runs: Runs, mut emit: impl FnMut(&str, usize)) {
             Runs::CharByChar => i,
         };
         if end > i {
-            emit(&text[i..end], i);
+            mark(out.len(), i);
+            let from = out.len();
+            out.push_str(&text[i..end]);
+            out[from..].make_ascii_lowercase();
             prev = text[i..end].chars().next_back();
             i = end;
             continue;
@@ -203,14 +208,16 @@ fn fold_into(text: &str, runs: Runs, mut emit: impl FnMut(&str, usize)) {
                 // Lower-casing may give several characters (İ → i̇); all map
                 // to the same original character.
                 for l in c.to_lowercase() {
-                    emit(l.encode_utf8(&mut buf), at);
+                    mark(out.len(), at);
+                    out.push_str(l.encode_utf8(&mut buf));
                 }
                 prev = Some(c);
                 continue;
             }
             c => c,
         };
-        emit(c.encode_utf8(&mut buf), at);
+        mark(out.len(), at);
+        out.push_str(c.encode_utf8(&mut buf));
         prev = Some(c);
     }
 }
@@ -235,24 +242,33 @@ fn voicing(mark: char) -> Option<bool> {
     }
 }
 
-/// The end of the run of characters from `start` that [`fold_into`] would
-/// leave as they are: ASCII other than capitals, spaces and `=`, and CJK
-/// punctuation, kana and kanji other than the middle dots and a katakana
-/// letter a voiced mark follows. Must agree with the rules above; the
-/// `fast_path_agrees_with_the_rules` test checks it.
+/// The end of the run of characters from `start` that [`fold_into`] may
+/// copy whole: ASCII other than tabs, a space after another space or at the
+/// start, and `=` not after ASCII (it becomes ・ after katakana); CJK
+/// punctuation, kana and kanji other than the ideographic space, the middle
+/// dots and a character a voiced mark follows. Capitals are in (they fold
+/// to a letter of the same length, lowered by the copy). Must agree with
+/// the rules above; the `fast_path_agrees_with_the_rules` test checks it.
 fn plain_run(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
-            if b.is_ascii_uppercase() || matches!(b, b' ' | b'\t' | b'=') {
+            // Inside the run the previous character folded to itself, so it
+            // is the `prev` of the rules.
+            let plain = match b {
+                b'\t' => false,
+                b' ' => i > start && bytes[i - 1] != b' ',
+                b'=' => i > start && bytes[i - 1] < 0x80,
+                _ => true,
+            };
+            if !plain {
                 break;
             }
             i += 1;
             continue;
         }
-        // U+3001..=U+9FFF are three bytes, led by 0xE3..=0xE9; after 0xE3
+        // U+3000..=U+9FFF are three bytes, led by 0xE3..=0xE9; after 0xE3
         // (U+3000..=U+3FFF: punctuation, kana) they are all kanji, plain.
         if (0xE4..=0xE9).contains(&b) {
             i += 3;
@@ -261,17 +277,23 @@ fn plain_run(text: &str, start: usize) -> usize {
         if b != 0xE3 {
             break;
         }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        if !('\u{3001}'..='\u{9FFF}').contains(&c) || matches!(c, '\u{30A0}' | '\u{30FB}') {
-            break;
-        }
-        let next = i + 3;
-        if is_katakana(c) && text[next..].chars().next().and_then(voicing).is_some() {
+        // U+3000 (ideographic space), U+30A0 (゠) and U+30FB (・) fold to
+        // other characters. Decoding by hand: most Japanese text is kana.
+        if matches!(
+            bytes.get(i + 1..i + 3),
+            None | Some([0x80, 0x80] | [0x82, 0xA0] | [0x83, 0xBB])
+        ) {
             break;
         }
-        i = next;
+        // A voiced mark may compose with the character before it (only
+        // katakana does; the rules decide).
+        if matches!(
+            bytes.get(i + 3..i + 6),
+            Some([0xE3, 0x82, 0x99 | 0x9A] | [0xEF, 0xBE, 0x9E | 0x9F])
+        ) {
+            break;
+        }
+        i += 3;
     }
     i
 }
@@ -333,11 +355,16 @@ mod tests {
     /// folded byte's original offset: the specification the run-copying
     /// [`fold`] must agree with.
     fn reference_fold(text: &str) -> (String, Vec<usize>) {
-        let (mut out, mut starts) = (String::new(), Vec::new());
-        fold_into(text, Runs::CharByChar, |piece, at| {
-            out.push_str(piece);
-            starts.extend(std::iter::repeat_n(at, piece.len()));
+        let (mut out, mut marks) = (String::new(), Vec::new());
+        fold_into(text, Runs::CharByChar, &mut out, |len, at| {
+            marks.push((len, at))
         });
+        // Every byte of a piece comes from the piece's original offset.
+        let mut starts = Vec::with_capacity(out.len() + 1);
+        for (k, &(len, at)) in marks.iter().enumerate() {
+            let next = marks.get(k + 1).map_or(out.len(), |m| m.0);
+            starts.extend(std::iter::repeat_n(at, next - len));
+        }
         starts.push(text.len());
         (out, starts)
     }

@@ -526,7 +526,7 @@ impl Gazetteer {
             ]
         };
         if index_words.iter().any(|w| {
-            hay[end..].starts_with(w)
+            starts_with(&hay[end..], w)
                 && !hay[end + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
         }) {
             return Verdict::Skip;
@@ -559,7 +559,7 @@ impl Gazetteer {
             let after_word = rest.trim_start_matches(|c: char| is_katakana(c) || c == '・');
             if NAME_SUFFIXES
                 .iter()
-                .any(|s| rest.starts_with(s) || after_word.starts_with(s))
+                .any(|s| starts_with(rest, s) || starts_with(after_word, s))
                 || (key.folded.ends_with('国') && rest.starts_with('際'))
             {
                 return Verdict::Skip;
@@ -990,6 +990,14 @@ fn inside_longer_name_after(text: &str, end: usize) -> bool {
     let titlecase = chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.next().is_some_and(|c| c.is_ascii_lowercase());
     titlecase && !TITLE_WORDS.contains(&word) && !crate::numeric::calendar_word(word)
+}
+
+/// `text.starts_with(word)`, comparing the first two bytes inline before
+/// the whole: the word lists checked after every place name are long, and
+/// their words seldom share the text's first bytes.
+fn starts_with(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    t.iter().zip(w).take(2).all(|(a, b)| a == b) && t.starts_with(w)
 }
 
 /// True when byte offset `at` is not strictly inside a token. Tokens are in

@@ -587,3 +587,16 @@ fn kanji_boundaries_with_the_tokenizer() {
         assert_eq!(found(&g, text, &toks), pairs(want), "text {text:?}");
     }
 }
+
+proptest::proptest! {
+    /// The prefiltered `starts_with` is `str::starts_with`.
+    #[test]
+    fn starts_with_is_str_starts_with(
+        text in "[a日本協会 ]{0,4}",
+        word in proptest::sample::select(
+            NAME_SUFFIXES.iter().copied().chain(["a", "日本", " a", "", "会"]).collect::<Vec<_>>()
+        ),
+    ) {
+        proptest::prop_assert_eq!(starts_with(&text, word), text.starts_with(word));
+    }
+}
