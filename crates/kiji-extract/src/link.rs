@@ -20,6 +20,7 @@
 //! becomes PERSON.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
 
 use kiji_core::{Entity, EntityType};
 
@@ -62,12 +63,13 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
     // folded text, parts and skeletons.
     let mut infos: Vec<Info> = Vec::new();
     let mut by_text: HashMap<&str, usize> = HashMap::default();
+    let mut scratch = Vec::new();
     let slots: Vec<usize> = names
         .iter()
         .map(|&i| {
             let text = entities[i].text.as_str();
             *by_text.entry(text).or_insert_with(|| {
-                infos.push(Info::new(text));
+                infos.push(Info::new(text, &mut scratch));
                 infos.len() - 1
             })
         })
@@ -193,12 +195,18 @@ fn known_as(text: &str, ty: EntityType, lookup: Lookup<'_>) -> Option<(String, E
 struct Info {
     /// Lower case, without spaces and ・.
     folded: String,
-    /// Parts split on spaces, ・ and ＝.
-    parts: Vec<String>,
-    /// Consonant skeleton of each part.
-    skel: Vec<String>,
-    /// Text without its legal form, folded.
-    short: String,
+    /// Text without its legal form, folded; `None` when it has none (most
+    /// names), the short form then being `folded`.
+    stripped: Option<String>,
+    /// Parts split on spaces, ・ and ＝, lower-cased, one after another.
+    lower: String,
+    /// Consonant skeletons of the parts, one after another; made only for
+    /// Latin and katakana texts, the only ones compared by skeleton.
+    skels: String,
+    /// Byte ranges of each part in `lower` and of its skeleton in `skels`
+    /// (empty when there are no skeletons). Ranges into two shared strings
+    /// instead of a string per part: linking makes thousands of these.
+    parts: Vec<(Range<usize>, Range<usize>)>,
     /// True when the text is in Latin script.
     latin: bool,
     /// True when the text is katakana (with joiners).
@@ -210,41 +218,65 @@ struct Info {
 }
 
 impl Info {
-    fn new(text: &str) -> Self {
-        let parts: Vec<String> = text
+    /// The facts about `text`; `scratch` is reused space for skeletons.
+    fn new(text: &str, scratch: &mut Vec<u8>) -> Self {
+        // The script tests and the length in one pass.
+        let (mut alphabetic, mut ascii, mut kana, mut kanji, mut chars) =
+            (false, true, true, true, 0);
+        for c in text.chars() {
+            chars += 1;
+            alphabetic |= c.is_ascii_alphabetic();
+            ascii &= c.is_ascii() || c.is_whitespace();
+            kana &= crate::names::is_katakana(c) || crate::names::is_kana_joiner(c);
+            kanji &= crate::names::is_kanji(c);
+        }
+        let latin = alphabetic && ascii;
+        let mut lower = String::with_capacity(text.len());
+        let mut skels = String::with_capacity(if latin || kana { text.len() } else { 0 });
+        let parts = text
             .split(|c: char| c.is_whitespace() || matches!(c, '・' | '＝' | '=' | '･'))
             .filter(|p| !p.is_empty())
-            .map(lowercase)
+            .map(|p| {
+                let start = lower.len();
+                lowercase_into(p, &mut lower);
+                let skel_start = skels.len();
+                // Skeletons compare katakana with Latin spellings only.
+                if latin || kana {
+                    skeleton_into(&lower[start..], scratch, &mut skels);
+                }
+                (start..lower.len(), skel_start..skels.len())
+            })
             .collect();
-        let latin = text.chars().any(|c| c.is_ascii_alphabetic())
-            && text.chars().all(|c| c.is_ascii() || c.is_whitespace());
-        let kana = text
-            .chars()
-            .all(|c| crate::names::is_katakana(c) || crate::names::is_kana_joiner(c));
-        // Skeletons compare katakana with Latin spellings only.
-        let skel = if latin || kana {
-            parts.iter().map(|p| skeleton(p)).collect()
-        } else {
-            Vec::new()
-        };
         let folded = fold(text);
-        let stripped = strip_legal(text);
+        let short = strip_legal(text);
         // Most names have no legal form: their short form is the name.
-        let short = if stripped.len() == text.len() {
-            folded.clone()
-        } else {
-            fold(stripped)
-        };
+        let stripped = (short.len() != text.len()).then(|| fold(short));
         Info {
             folded,
-            skel,
-            short,
+            stripped,
+            lower,
+            skels,
+            parts,
             latin,
             kana,
-            kanji: text.chars().all(crate::names::is_kanji),
-            chars: text.chars().count(),
-            parts,
+            kanji,
+            chars,
         }
+    }
+
+    /// The folded text without its legal form.
+    fn short(&self) -> &str {
+        self.stripped.as_deref().unwrap_or(&self.folded)
+    }
+
+    /// The lower-cased parts, in order.
+    fn parts(&self) -> impl DoubleEndedIterator<Item = &str> {
+        self.parts.iter().map(|(p, _)| &self.lower[p.clone()])
+    }
+
+    /// The skeletons of the parts, in order (empty unless Latin or katakana).
+    fn skeletons(&self) -> impl DoubleEndedIterator<Item = &str> {
+        self.parts.iter().map(|(_, s)| &self.skels[s.clone()])
     }
 }
 
@@ -259,14 +291,17 @@ fn fold(s: &str) -> String {
     out
 }
 
-/// `s.to_lowercase()`, without the Unicode tables for ASCII, kana and kanji
-/// (most of the names linked).
-fn lowercase(s: &str) -> String {
+/// Appends `s.to_lowercase()` to `out`, without the Unicode tables for
+/// ASCII, kana and kanji (most of the names linked).
+fn lowercase_into(s: &str, out: &mut String) {
     if s.chars().all(|c| c.is_ascii() || caseless(c)) {
-        s.chars().map(|c| c.to_ascii_lowercase()).collect()
+        // ASCII capitals are the only cased characters: lower them in place.
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
     } else {
         // Other scripts keep str's rules (final sigma).
-        s.to_lowercase()
+        out.push_str(&s.to_lowercase());
     }
 }
 
@@ -304,7 +339,12 @@ fn strip_legal(s: &str) -> &str {
             }
         }
     }
+    // The last byte first: most names end in none of the forms.
+    let last = s.as_bytes().last();
     for lf in LEGAL_FORMS {
+        if lf.as_bytes().last() != last {
+            continue;
+        }
         if let Some(rest) = s.strip_suffix(lf) {
             let rest = rest.trim_end_matches(',').trim_end();
             if !rest.is_empty() {
@@ -326,7 +366,7 @@ fn related(a: &Info, ta: EntityType, b: &Info, tb: EntityType) -> bool {
     }
     // Organisations with and without their legal form.
     let orgish = |t: EntityType| matches!(t, EntityType::Org | EntityType::Product);
-    if (orgish(ta) || orgish(tb)) && a.short == b.short && a.short.chars().count() >= 2 {
+    if (orgish(ta) || orgish(tb)) && a.short() == b.short() && a.short().chars().count() >= 2 {
         return true;
     }
     let (short, st, long, lt) = if a.chars <= b.chars {
@@ -334,12 +374,12 @@ fn related(a: &Info, ta: EntityType, b: &Info, tb: EntityType) -> bool {
     } else {
         (b, tb, a, ta)
     };
-    if short.parts.len() == 1 && long.parts.len() > 1 {
-        let p = &short.parts[0];
+    let one_part = short.parts.len() == 1 && long.parts.len() > 1;
+    if let Some(p) = short.parts().next().filter(|_| one_part) {
         // A surname: the last part of a person's name.
         if lt == EntityType::Person
             && st != EntityType::Location
-            && long.parts.last() == Some(p)
+            && long.parts().next_back() == Some(p)
             && p.chars().count() >= 2
         {
             return true;
@@ -347,7 +387,7 @@ fn related(a: &Info, ta: EntityType, b: &Info, tb: EntityType) -> bool {
         // Toyota after Toyota Motor Corporation.
         if lt == EntityType::Org
             && st == EntityType::Org
-            && long.parts.first() == Some(p)
+            && long.parts().next() == Some(p)
             && p.chars().count() >= 3
         {
             return true;
@@ -357,8 +397,8 @@ fn related(a: &Info, ta: EntityType, b: &Info, tb: EntityType) -> bool {
             && st != EntityType::Location
             && (short.kana && long.latin || short.latin && long.kana)
         {
-            if let Some(last) = long.skel.last() {
-                if last.len() >= 2 && *last == short.skel[0] {
+            if let Some(last) = long.skeletons().next_back() {
+                if last.len() >= 2 && short.skeletons().next() == Some(last) {
                     return true;
                 }
             }
@@ -375,11 +415,10 @@ fn related(a: &Info, ta: EntityType, b: &Info, tb: EntityType) -> bool {
         return true;
     }
     // Katakana and Latin spellings of the same name.
-    if (a.kana && b.latin || a.latin && b.kana) && a.skel.len() == b.skel.len() && a.skel == b.skel
-    {
-        let consonants: usize = a.skel.iter().map(String::len).sum();
+    if (a.kana && b.latin || a.latin && b.kana) && a.skeletons().eq(b.skeletons()) {
+        let consonants = a.skels.len();
         let needed = if ta == tb { 2 } else { 3 };
-        return consonants >= needed && a.skel.iter().all(|s| !s.is_empty());
+        return consonants >= needed && a.skeletons().all(|s| !s.is_empty());
     }
     false
 }
@@ -393,72 +432,26 @@ fn related(a: &Info, ta: EntityType, b: &Info, tb: EntityType) -> bool {
 /// Latin spellings and only a vowel carrier in katakana), and doubled
 /// consonants (ッ, "ll") collapse.
 pub fn skeleton(part: &str) -> String {
-    let mut raw = String::new();
-    let mut chars: Vec<char> = Vec::with_capacity(part.len());
-    for c in part.chars() {
-        lower(c, |l| chars.push(l));
-    }
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        let mut step = 1;
-        if let Some(k) = kana_consonant(c) {
-            // ウィ, ウェ, ウォ are "wi", "we", "wo".
-            if c == 'ウ' && matches!(next, Some('ィ' | 'ェ' | 'ォ')) {
-                raw.push('w');
-            } else {
-                raw.push_str(k);
-            }
-        } else if c.is_ascii_alphabetic() {
-            let two = next.map(|n| [c, n]);
-            match two {
-                Some(['s', 'h']) | Some(['t', 'h']) => {
-                    raw.push('s');
-                    step = 2;
-                }
-                Some(['c', 'h']) => {
-                    raw.push('t');
-                    step = 2;
-                }
-                Some(['p', 'h']) => {
-                    raw.push('h');
-                    step = 2;
-                }
-                Some(['g', 'h']) => step = 2,
-                Some(['c', 'k']) => {
-                    raw.push('k');
-                    step = 2;
-                }
-                Some(['q', 'u']) => {
-                    raw.push('k');
-                    step = 2;
-                }
-                Some(['w', 'h']) => {
-                    raw.push('w');
-                    step = 2;
-                }
-                _ => match c {
-                    'a' | 'e' | 'i' | 'o' | 'u' | 'y' => {}
-                    'c' => raw.push(if matches!(next, Some('e' | 'i' | 'y')) {
-                        's'
-                    } else {
-                        'k'
-                    }),
-                    'x' => raw.push_str("ks"),
-                    'f' => raw.push('h'),
-                    'v' => raw.push('b'),
-                    'l' => raw.push('r'),
-                    'z' => raw.push('s'),
-                    'q' => raw.push('k'),
-                    other => raw.push(other),
-                },
-            }
+    let mut out = String::new();
+    skeleton_into(part, &mut Vec::new(), &mut out);
+    out
+}
+
+/// Appends the [`skeleton`] of `part` to `out`. `raw` is scratch space,
+/// reused across calls: skeletons are a few bytes long and made by the
+/// thousand.
+fn skeleton_into(part: &str, raw: &mut Vec<u8>, out: &mut String) {
+    raw.clear();
+    if part.chars().all(|c| c.is_ascii() || caseless(c)) {
+        // ASCII, kana and kanji: only ASCII has case (see `lower`).
+        consonants(part.chars().map(|c| c.to_ascii_lowercase()), raw);
+    } else {
+        let mut lowered = Vec::with_capacity(part.len());
+        for c in part.chars() {
+            lower(c, |l| lowered.push(l));
         }
-        i += step;
+        consonants(lowered.into_iter(), raw);
     }
-    // `raw` is ASCII: consonant letters only.
-    let mut raw = raw.into_bytes();
     // ン before p/b/m is written m in Latin (トランプ, Trump).
     for (from, to) in [
         (b"ng", &b"n"[..]),
@@ -466,40 +459,108 @@ pub fn skeleton(part: &str) -> String {
         (b"nb", b"mb"),
         (b"nm", b"m"),
     ] {
-        replace_pair(&mut raw, from, to);
+        replace_pair(raw, from, to);
     }
-    let mut out = String::with_capacity(raw.len());
+    let mut last = None;
     for (idx, &b) in raw.iter().enumerate() {
         if b == b'h' && idx > 0 {
             continue;
         }
-        if out.as_bytes().last() == Some(&b) {
+        if last == Some(b) {
             continue;
         }
         out.push(char::from(b));
+        last = Some(b);
     }
-    out
 }
 
-/// `s = s.replace(from, to)` for a two-byte `from`, without the general
-/// substring searcher (skeletons are a few bytes long and made by the
-/// thousand).
-fn replace_pair(s: &mut Vec<u8>, from: &[u8; 2], to: &[u8]) {
-    if !s.windows(2).any(|w| w == from) {
-        return;
-    }
-    let mut out = Vec::with_capacity(s.len() + to.len());
-    let mut i = 0;
-    while i < s.len() {
-        if s[i..].starts_with(from) {
-            out.extend_from_slice(to);
-            i += 2;
-        } else {
-            out.push(s[i]);
-            i += 1;
+/// Appends the consonant classes of the lower-case `chars` to `raw`, the
+/// first step of [`skeleton`].
+fn consonants(chars: impl Iterator<Item = char>, raw: &mut Vec<u8>) {
+    let mut chars = chars.peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        // True when `next` is spelled together with `c`.
+        let mut pair = false;
+        if let Some(k) = kana_consonant(c) {
+            // ウィ, ウェ, ウォ are "wi", "we", "wo".
+            if c == 'ウ' && matches!(next, Some('ィ' | 'ェ' | 'ォ')) {
+                raw.push(b'w');
+            } else {
+                raw.extend_from_slice(k.as_bytes());
+            }
+        } else if c.is_ascii_alphabetic() {
+            let two = next.map(|n| [c, n]);
+            match two {
+                Some(['s', 'h']) | Some(['t', 'h']) => {
+                    raw.push(b's');
+                    pair = true;
+                }
+                Some(['c', 'h']) => {
+                    raw.push(b't');
+                    pair = true;
+                }
+                Some(['p', 'h']) => {
+                    raw.push(b'h');
+                    pair = true;
+                }
+                Some(['g', 'h']) => pair = true,
+                Some(['c', 'k']) => {
+                    raw.push(b'k');
+                    pair = true;
+                }
+                Some(['q', 'u']) => {
+                    raw.push(b'k');
+                    pair = true;
+                }
+                Some(['w', 'h']) => {
+                    raw.push(b'w');
+                    pair = true;
+                }
+                _ => match c {
+                    'a' | 'e' | 'i' | 'o' | 'u' | 'y' => {}
+                    'c' => raw.push(if matches!(next, Some('e' | 'i' | 'y')) {
+                        b's'
+                    } else {
+                        b'k'
+                    }),
+                    'x' => raw.extend_from_slice(b"ks"),
+                    'f' => raw.push(b'h'),
+                    'v' => raw.push(b'b'),
+                    'l' => raw.push(b'r'),
+                    'z' => raw.push(b's'),
+                    'q' => raw.push(b'k'),
+                    // An ASCII letter: its code is its byte.
+                    other => raw.push(other as u8),
+                },
+            }
+        }
+        if pair {
+            chars.next();
         }
     }
-    *s = out;
+}
+
+/// `s = s.replace(from, to)` for a two-byte `from` and a `to` no longer,
+/// without the general substring searcher or a new buffer (skeletons are a
+/// few bytes long and made by the thousand).
+fn replace_pair(s: &mut Vec<u8>, from: &[u8; 2], to: &[u8]) {
+    debug_assert!(to.len() <= from.len());
+    // In place: `to` is never longer than `from`, so what is written never
+    // overtakes what is still to be read.
+    let (mut read, mut write) = (0, 0);
+    while read < s.len() {
+        if s[read..].starts_with(from) {
+            s[write..write + to.len()].copy_from_slice(to);
+            write += to.len();
+            read += 2;
+        } else {
+            s[write] = s[read];
+            write += 1;
+            read += 1;
+        }
+    }
+    s.truncate(write);
 }
 
 /// The consonant class of a katakana letter ("" for vowels and marks), or
@@ -595,9 +656,14 @@ mod tests {
         for c in ('\u{3000}'..='\u{9FFF}').filter(|&c| caseless(c)) {
             assert!(c.to_lowercase().eq([c]), "U+{:04X}", c as u32);
         }
-        assert_eq!(lowercase("Sam ALTMAN"), "sam altman");
-        assert_eq!(lowercase("イーロン"), "イーロン");
-        assert_eq!(lowercase("ΟΔΟΣ"), "ΟΔΟΣ".to_lowercase());
+        let lowercase = |s: &str| {
+            let mut out = String::from("x");
+            lowercase_into(s, &mut out);
+            out
+        };
+        assert_eq!(lowercase("Sam ALTMAN"), "xsam altman");
+        assert_eq!(lowercase("イーロン"), "xイーロン");
+        assert_eq!(lowercase("ΟΔΟΣ"), format!("x{}", "ΟΔΟΣ".to_lowercase()));
         assert_eq!(fold("Sam・ALTMAN"), "samaltman");
     }
 
@@ -608,6 +674,184 @@ mod tests {
         assert_eq!(skeleton("Johnson"), "jnsn");
         assert_eq!(skeleton("ハンブルク"), "hmbrk");
         assert_eq!(skeleton("sanmin"), "smn");
+    }
+
+    /// The consonant skeleton as first written, one `String` and one
+    /// character at a time: the specification [`skeleton`] must agree with.
+    fn reference_skeleton(part: &str) -> String {
+        let mut raw = String::new();
+        let mut chars: Vec<char> = Vec::with_capacity(part.len());
+        for c in part.chars() {
+            lower(c, |l| chars.push(l));
+        }
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            let next = chars.get(i + 1).copied();
+            let mut step = 1;
+            if let Some(k) = kana_consonant(c) {
+                // ウィ, ウェ, ウォ are "wi", "we", "wo".
+                if c == 'ウ' && matches!(next, Some('ィ' | 'ェ' | 'ォ')) {
+                    raw.push('w');
+                } else {
+                    raw.push_str(k);
+                }
+            } else if c.is_ascii_alphabetic() {
+                let two = next.map(|n| [c, n]);
+                match two {
+                    Some(['s', 'h']) | Some(['t', 'h']) => {
+                        raw.push('s');
+                        step = 2;
+                    }
+                    Some(['c', 'h']) => {
+                        raw.push('t');
+                        step = 2;
+                    }
+                    Some(['p', 'h']) => {
+                        raw.push('h');
+                        step = 2;
+                    }
+                    Some(['g', 'h']) => step = 2,
+                    Some(['c', 'k']) => {
+                        raw.push('k');
+                        step = 2;
+                    }
+                    Some(['q', 'u']) => {
+                        raw.push('k');
+                        step = 2;
+                    }
+                    Some(['w', 'h']) => {
+                        raw.push('w');
+                        step = 2;
+                    }
+                    _ => match c {
+                        'a' | 'e' | 'i' | 'o' | 'u' | 'y' => {}
+                        'c' => raw.push(if matches!(next, Some('e' | 'i' | 'y')) {
+                            's'
+                        } else {
+                            'k'
+                        }),
+                        'x' => raw.push_str("ks"),
+                        'f' => raw.push('h'),
+                        'v' => raw.push('b'),
+                        'l' => raw.push('r'),
+                        'z' => raw.push('s'),
+                        'q' => raw.push('k'),
+                        other => raw.push(other),
+                    },
+                }
+            }
+            i += step;
+        }
+        for (from, to) in [("ng", "n"), ("np", "mp"), ("nb", "mb"), ("nm", "m")] {
+            raw = raw.replace(from, to);
+        }
+        let raw = raw.into_bytes();
+        let mut out = String::with_capacity(raw.len());
+        for (idx, &b) in raw.iter().enumerate() {
+            if b == b'h' && idx > 0 {
+                continue;
+            }
+            if out.as_bytes().last() == Some(&b) {
+                continue;
+            }
+            out.push(char::from(b));
+        }
+        out
+    }
+
+    /// Name pieces in every script linking meets.
+    const PIECES: &[&str] = &[
+        "Sam",
+        "ALTMAN",
+        "Musk",
+        "ch",
+        "ng",
+        "x",
+        "Phil",
+        "quo",
+        " ",
+        "  ",
+        "・",
+        "＝",
+        "=",
+        "･",
+        ".",
+        ",",
+        "マスク",
+        "サム",
+        "ウィ",
+        "ー",
+        "ン",
+        "プ",
+        "ッ",
+        "ﾏｽｸ",
+        "孫",
+        "正義",
+        "ΟΔΟΣ",
+        "Σ",
+        "İ",
+        "株式会社",
+        " Inc.",
+        " Corp",
+        "社",
+        "é",
+        "\u{3000}",
+        "\t",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn skeleton_agrees_with_the_first_definition(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..6)
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(skeleton(&text), reference_skeleton(&text));
+        }
+
+        #[test]
+        fn info_agrees_with_the_straightforward_definitions(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..6)
+        ) {
+            use crate::names::{is_kana_joiner, is_kanji, is_katakana};
+            let text = parts.concat();
+            let info = Info::new(&text, &mut Vec::new());
+            let want: Vec<String> = text
+                .split(|c: char| c.is_whitespace() || matches!(c, '・' | '＝' | '=' | '･'))
+                .filter(|p| !p.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            proptest::prop_assert_eq!(info.parts().collect::<Vec<_>>(), want.clone());
+            let latin = text.chars().any(|c| c.is_ascii_alphabetic())
+                && text.chars().all(|c| c.is_ascii() || c.is_whitespace());
+            let kana = text.chars().all(|c| is_katakana(c) || is_kana_joiner(c));
+            proptest::prop_assert_eq!(
+                (info.latin, info.kana, info.kanji, info.chars),
+                (latin, kana, text.chars().all(is_kanji), text.chars().count())
+            );
+            if latin || kana {
+                let skels: Vec<String> = want.iter().map(|p| reference_skeleton(p)).collect();
+                proptest::prop_assert_eq!(info.skeletons().collect::<Vec<_>>(), skels);
+            }
+            proptest::prop_assert_eq!(info.short(), fold(strip_legal(&text)));
+        }
+
+        #[test]
+        fn strip_legal_agrees_with_the_first_definition(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..4)
+        ) {
+            let text = parts.concat();
+            let mut want = text.as_str();
+            if let Some(rest) = LEGAL_HEADS.iter().find_map(|h| text.strip_prefix(h).filter(|r| !r.is_empty())) {
+                want = rest;
+            } else if let Some(rest) = LEGAL_FORMS.iter().find_map(|lf| {
+                let rest = text.strip_suffix(lf)?.trim_end_matches(',').trim_end();
+                (!rest.is_empty()).then_some(rest)
+            }) {
+                want = rest;
+            }
+            proptest::prop_assert_eq!(strip_legal(&text), want);
+        }
     }
 
     proptest::proptest! {
