@@ -992,12 +992,15 @@ fn inside_longer_name_after(text: &str, end: usize) -> bool {
     titlecase && !TITLE_WORDS.contains(&word) && !crate::numeric::calendar_word(word)
 }
 
-/// `text.starts_with(word)`, comparing the first two bytes inline before
-/// the whole: the word lists checked after every place name are long, and
-/// their words seldom share the text's first bytes.
+/// `text.starts_with(word)`, comparing the first two bytes as one value
+/// before the whole: the word lists checked after every place name are
+/// long, and their words seldom share the text's first bytes.
 fn starts_with(text: &str, word: &str) -> bool {
-    let (t, w) = (text.as_bytes(), word.as_bytes());
-    t.iter().zip(w).take(2).all(|(a, b)| a == b) && t.starts_with(w)
+    let head = |s: &str| s.as_bytes().first_chunk::<2>().copied();
+    match head(word) {
+        Some(h) => head(text) == Some(h) && text.starts_with(word),
+        None => text.starts_with(word),
+    }
 }
 
 /// True when byte offset `at` is not strictly inside a token. Tokens are in
