@@ -75,18 +75,27 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
         })
         .collect();
     let info: Vec<&Info> = slots.iter().map(|&j| &infos[j]).collect();
-    // What the gazetteer knows, asked once per distinct text and type.
+    // What the gazetteer knows, asked once per distinct text and type, and
+    // borrowed per mention: a cluster copies its canonical once, at the end.
     let mut asked: HashMap<(&str, EntityType), Option<(String, EntityType)>> = HashMap::default();
-    let known: Vec<Option<(String, EntityType)>> = names
+    for &i in &names {
+        let e = &entities[i];
+        if e.canonical.is_none() {
+            asked
+                .entry((e.text.as_str(), e.ty))
+                .or_insert_with(|| known_as(&e.text, e.ty, lookup));
+        }
+    }
+    let known: Vec<Option<(&str, EntityType)>> = names
         .iter()
         .map(|&i| {
             let e = &entities[i];
             match &e.canonical {
-                Some(c) => Some((c.clone(), e.ty)),
+                Some(c) => Some((c.as_str(), e.ty)),
                 None => asked
-                    .entry((e.text.as_str(), e.ty))
-                    .or_insert_with(|| known_as(&e.text, e.ty, lookup))
-                    .clone(),
+                    .get(&(e.text.as_str(), e.ty))
+                    .and_then(|a| a.as_ref())
+                    .map(|(c, t)| (c.as_str(), *t)),
             }
         })
         .collect();
@@ -109,8 +118,13 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
         let mut found = None;
         for &m in distinct.iter().rev() {
             let em = &entities[names[m]];
-            let same_known = matches!((&known[k], &known[m]), (Some(a), Some(b)) if a.0.eq_ignore_ascii_case(&b.0));
-            let conflicting_known = matches!((&known[k], &known[m]), (Some(a), Some(b)) if !a.0.eq_ignore_ascii_case(&b.0));
+            let (same_known, conflicting_known) = match (known[k], known[m]) {
+                (Some(a), Some(b)) => {
+                    let same = a.0.eq_ignore_ascii_case(b.0);
+                    (same, !same)
+                }
+                _ => (false, false),
+            };
             if same_known || (!conflicting_known && related(info[k], ek.ty, info[m], em.ty)) {
                 found = Some(cluster[m]);
                 break;
@@ -123,46 +137,51 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
         distinct.push(k);
     }
 
-    // Canonical and type per cluster.
-    let mut clusters: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
-    for (k, &root) in cluster.iter().enumerate() {
-        clusters[root].push(k);
-    }
-    for (root, members) in clusters.iter().enumerate() {
-        if members.is_empty() {
-            continue;
-        }
-        let gaz = members.iter().find_map(|&k| known[k].clone());
-        let head = *members
-            .iter()
-            .max_by(|&&a, &&b| {
-                let (ia, ib) = (&info[a], &info[b]);
-                (ia.latin, ia.parts.len(), ia.chars)
-                    .cmp(&(ib.latin, ib.parts.len(), ib.chars))
-                    // Earlier wins a tie: max_by keeps the last maximum.
-                    .then(b.cmp(&a))
-            })
-            .unwrap_or(&root);
-        // The type comes from the fullest form in its own script, not from a
-        // Latin spelling that may have been guessed from shape alone.
-        let type_head = *members
-            .iter()
-            .max_by(|&&a, &&b| {
-                (info[a].parts.len(), info[a].chars)
-                    .cmp(&(info[b].parts.len(), info[b].chars))
-                    .then(b.cmp(&a))
-            })
-            .unwrap_or(&root);
-        let (canonical, ty) = match gaz {
-            Some((c, t)) => (c, t),
-            None => (
-                entities[names[head]].text.clone(),
-                entities[names[type_head]].ty,
-            ),
-        };
-        for &k in members {
+    // Canonical and type per cluster, decided while the entities are
+    // borrowed, then given to the members. Mentions sorted by cluster (the
+    // sort is stable: members stay in text order) instead of a list per
+    // cluster.
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|&k| cluster[k]);
+    let decided: Vec<(&[usize], String, EntityType)> = order
+        .chunk_by(|&a, &b| cluster[a] == cluster[b])
+        .map(|members| {
+            let root = cluster[members[0]];
+            let gaz = members.iter().find_map(|&k| known[k]);
+            let head = *members
+                .iter()
+                .max_by(|&&a, &&b| {
+                    let (ia, ib) = (&info[a], &info[b]);
+                    (ia.latin, ia.parts.len(), ia.chars)
+                        .cmp(&(ib.latin, ib.parts.len(), ib.chars))
+                        // Earlier wins a tie: max_by keeps the last maximum.
+                        .then(b.cmp(&a))
+                })
+                .unwrap_or(&root);
+            // The type comes from the fullest form in its own script, not from
+            // a Latin spelling that may have been guessed from shape alone.
+            let type_head = *members
+                .iter()
+                .max_by(|&&a, &&b| {
+                    (info[a].parts.len(), info[a].chars)
+                        .cmp(&(info[b].parts.len(), info[b].chars))
+                        .then(b.cmp(&a))
+                })
+                .unwrap_or(&root);
+            let (canonical, ty) = match gaz {
+                Some((c, t)) => (c.to_string(), t),
+                None => (
+                    entities[names[head]].text.clone(),
+                    entities[names[type_head]].ty,
+                ),
+            };
+            (members, canonical, ty)
+        })
+        .collect();
+    for (members, canonical, ty) in decided {
+        let mut give = |k: usize, canonical: String| {
             let e = &mut entities[names[k]];
-            e.canonical = Some(canonical.clone());
+            e.canonical = Some(canonical);
             // A place never becomes a person through a shared word
             // (Washington the state, George Washington).
             if e.ty != ty
@@ -172,6 +191,13 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
             {
                 e.ty = ty;
             }
+        };
+        // Every member but the last takes a copy; the last, the string.
+        if let Some((&last, rest)) = members.split_last() {
+            for &k in rest {
+                give(k, canonical.clone());
+            }
+            give(last, canonical);
         }
     }
 }
