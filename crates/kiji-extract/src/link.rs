@@ -478,14 +478,17 @@ fn skeleton_into(part: &str, raw: &mut Vec<u8>, out: &mut String) {
         }
         consonants(lowered.into_iter(), raw);
     }
-    // ン before p/b/m is written m in Latin (トランプ, Trump).
-    for (from, to) in [
-        (b"ng", &b"n"[..]),
-        (b"np", b"mp"),
-        (b"nb", b"mb"),
-        (b"nm", b"m"),
-    ] {
-        replace_pair(raw, from, to);
+    // ン before p/b/m is written m in Latin (トランプ, Trump). Every pair
+    // starts with n: without one there is nothing to replace.
+    if raw.contains(&b'n') {
+        for (from, to) in [
+            (b"ng", &b"n"[..]),
+            (b"np", b"mp"),
+            (b"nb", b"mb"),
+            (b"nm", b"m"),
+        ] {
+            replace_pair(raw, from, to);
+        }
     }
     let mut last = None;
     for (idx, &b) in raw.iter().enumerate() {

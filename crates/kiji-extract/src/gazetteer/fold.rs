@@ -78,10 +78,11 @@ pub(crate) fn is_katakana(c: char) -> bool {
 /// True for letters and digits of Latin script, the characters a Latin
 /// alias must not touch on either side.
 pub(crate) fn is_latin_word(c: char) -> bool {
-    // `_` joins words in identifiers and handles (`Queen_UK`).
+    // `_` joins words in identifiers and handles (`Queen_UK`). The range
+    // before the Unicode table: most neighbours are kana or kanji.
     c.is_ascii_alphanumeric()
         || c == '_'
-        || (c.is_alphabetic() && ('\u{00C0}'..'\u{0250}').contains(&c))
+        || (('\u{00C0}'..'\u{0250}').contains(&c) && c.is_alphabetic())
 }
 
 /// Voiced (`semi == false`) or semi-voiced form of a katakana letter.
