@@ -280,18 +280,20 @@ fn plain_run(text: &str, start: usize) -> usize {
         }
         // U+3000 (ideographic space), U+30A0 (゠) and U+30FB (・) fold to
         // other characters. Decoding by hand: most Japanese text is kana.
-        if matches!(
-            bytes.get(i + 1..i + 3),
-            None | Some([0x80, 0x80] | [0x82, 0xA0] | [0x83, 0xBB])
-        ) {
-            break;
-        }
-        // A voiced mark may compose with the character before it (only
-        // katakana does; the rules decide).
-        if matches!(
-            bytes.get(i + 3..i + 6),
-            Some([0xE3, 0x82, 0x99 | 0x9A] | [0xEF, 0xBE, 0x9E | 0x9F])
-        ) {
+        let second = match bytes.get(i + 1..i + 3) {
+            None | Some([0x80, 0x80] | [0x82, 0xA0] | [0x83, 0xBB]) => break,
+            Some(tail) => tail[0],
+        };
+        // A voiced mark may compose with a katakana letter before it (the
+        // rules decide). Punctuation and most hiragana (U+3000..=U+307F,
+        // second byte 0x80 or 0x81) never compose, and are much of Japanese
+        // text; katakana starts at U+30A1 (second byte 0x82).
+        if second >= 0x82
+            && matches!(
+                bytes.get(i + 3..i + 6),
+                Some([0xE3, 0x82, 0x99 | 0x9A] | [0xEF, 0xBE, 0x9E | 0x9F])
+            )
+        {
             break;
         }
         i += 3;
