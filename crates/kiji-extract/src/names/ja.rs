@@ -2273,19 +2273,11 @@ fn kana_type(
     }
 }
 
-/// True for the tags [`kanji_name`] reads a name from: people's names,
-/// organisations, countries, places and other proper nouns.
+/// True for the tags [`kanji_name`] reads a name from: the proper-noun
+/// classes (people's names, organisations, countries, places and other
+/// proper nouns).
 fn name_tag(pos: Pos) -> bool {
-    matches!(
-        pos,
-        Pos::PersonSurname
-            | Pos::PersonGiven
-            | Pos::PersonName
-            | Pos::Organization
-            | Pos::Country
-            | Pos::Place
-            | Pos::ProperNoun
-    )
+    pos.is_proper()
 }
 
 /// Kanji (and other single-token) names from IPADIC tags; returns how many
@@ -2602,6 +2594,20 @@ fn surname_and_unread_given(p: &[Piece<'_>], k: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One single-token piece per `(word, tag)`, over `text`, their
+    /// concatenation.
+    fn single_pieces<'t>(text: &'t str, words: &[(&str, Pos)]) -> Vec<Piece<'t>> {
+        let mut at = 0;
+        words
+            .iter()
+            .map(|&(w, pos)| {
+                let piece = Piece::single(&text[at..at + w.len()], at, at + w.len(), pos);
+                at += w.len();
+                piece
+            })
+            .collect()
+    }
     use proptest::prelude::*;
 
     /// Strings of the characters the fast paths tell apart: kanji, kana,
@@ -2659,12 +2665,7 @@ mod tests {
             ),
         ) {
             let text: String = words.iter().map(|(w, _)| *w).collect();
-            let mut p = Vec::new();
-            let mut at = 0;
-            for (w, pos) in &words {
-                p.push(Piece::single(&text[at..at + w.len()], at, at + w.len(), *pos));
-                at += w.len();
-            }
+            let p = single_pieces(&text, &words);
             let last = p.len().saturating_sub(1);
             let whole = name_start(&p, last, true);
             for k in 0..=last {
@@ -2750,12 +2751,7 @@ mod tests {
             ),
         ) {
             let text: String = words.iter().map(|(w, _)| *w).collect();
-            let mut p = Vec::new();
-            let mut at = 0;
-            for (w, pos) in &words {
-                p.push(Piece::single(&text[at..at + w.len()], at, at + w.len(), *pos));
-                at += w.len();
-            }
+            let p = single_pieces(&text, &words);
             let person_end = vec![false; p.len()];
             for (k, (_, pos)) in words.iter().enumerate() {
                 let mut out = Vec::new();
