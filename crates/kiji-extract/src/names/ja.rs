@@ -1408,7 +1408,7 @@ fn chunk(
     // without the rules' set-up.
     if let [q] = p {
         if let Kind::Other(pos) = q.kind {
-            if !name_tag(pos) && (pos != Pos::Noun || suffix_at(p, 0, 0, text).is_none()) {
+            if !pos.is_proper() && (pos != Pos::Noun || suffix_at(p, 0, 0, text).is_none()) {
                 return;
             }
         }
@@ -1938,7 +1938,7 @@ fn chunk_rules(
             // kanji_name proposes nothing for other tags (a test checks),
             // and most pieces of a compound are common nouns: they skip
             // its word-list lookups.
-            Kind::Other(pos) if name_tag(pos) => {
+            Kind::Other(pos) if pos.is_proper() => {
                 if let Some(len) = kanji_name(p, k, person_end, out) {
                     k += len;
                     continue;
@@ -2271,13 +2271,6 @@ fn kana_type(
         None if q.unknown => (EntityType::Person, Confidence::Guess),
         _ => (EntityType::Org, Confidence::Guess),
     }
-}
-
-/// True for the tags [`kanji_name`] reads a name from: the proper-noun
-/// classes (people's names, organisations, countries, places and other
-/// proper nouns).
-fn name_tag(pos: Pos) -> bool {
-    pos.is_proper()
 }
 
 /// Kanji (and other single-token) names from IPADIC tags; returns how many
@@ -2756,7 +2749,7 @@ mod tests {
             for (k, (_, pos)) in words.iter().enumerate() {
                 let mut out = Vec::new();
                 let found = kanji_name(&p, k, &person_end, &mut out);
-                if !name_tag(*pos) {
+                if !pos.is_proper() {
                     prop_assert!(found.is_none() && out.is_empty());
                 }
             }
