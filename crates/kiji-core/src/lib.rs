@@ -18,7 +18,7 @@ mod lang;
 mod offsets;
 
 pub use lang::Lang;
-pub use offsets::OffsetMap;
+pub use offsets::{Checkpoints, OffsetMap};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -24,6 +24,14 @@ pub struct OffsetMap<'t> {
     ascii: bool,
 }
 
+/// An [`OffsetMap`] without its text: see [`OffsetMap::into_checkpoints`].
+#[derive(Debug, Clone)]
+pub struct Checkpoints {
+    checkpoints: Vec<u32>,
+    total: usize,
+    ascii: bool,
+}
+
 impl<'t> OffsetMap<'t> {
     /// Builds the map for `text`.
     pub fn new(text: &'t str) -> Self {
@@ -46,6 +54,30 @@ impl<'t> OffsetMap<'t> {
             checkpoints,
             total,
             ascii,
+        }
+    }
+
+    /// The map without the text it borrows, to keep while the text is
+    /// moved (the pipeline tokenises a group of documents, then extracts
+    /// from them) and to rebuild the map with [`OffsetMap::with_checkpoints`]
+    /// instead of counting the text again.
+    pub fn into_checkpoints(self) -> Checkpoints {
+        Checkpoints {
+            checkpoints: self.checkpoints,
+            total: self.total,
+            ascii: self.ascii,
+        }
+    }
+
+    /// The map of `text` from the checkpoints of an earlier map of the same
+    /// text ([`OffsetMap::into_checkpoints`]).
+    pub fn with_checkpoints(text: &'t str, c: Checkpoints) -> Self {
+        debug_assert!(c.ascii || c.checkpoints.len() == text.len().div_ceil(STRIDE));
+        OffsetMap {
+            text,
+            checkpoints: c.checkpoints,
+            total: c.total,
+            ascii: c.ascii,
         }
     }
 
@@ -131,6 +163,16 @@ mod tests {
             assert_eq!(m.char_offset(b), text[..b].chars().count());
         }
         assert_eq!(m.char_offset(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn a_map_rebuilt_from_its_checkpoints_answers_the_same() {
+        let text = "漢字とascii、絵文字🎌も。".repeat(20);
+        let fresh = OffsetMap::new(&text);
+        let rebuilt = OffsetMap::with_checkpoints(&text, OffsetMap::new(&text).into_checkpoints());
+        for (b, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(rebuilt.char_offset(b), fresh.char_offset(b));
+        }
     }
 
     #[test]

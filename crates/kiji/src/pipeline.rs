@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use kiji_core::{Analysis, Document, OffsetMap};
+use kiji_core::{Analysis, Checkpoints, Document, OffsetMap};
 use kiji_extract::{DocContext, DocDate, Extractor};
 use kiji_tokenizer::{Options, Tokenizer, TokenizerConfig, Worker};
 
@@ -37,6 +37,8 @@ pub struct Prepared {
     doc: Document,
     detected: kiji_langdetect::Detected,
     tokens: Vec<kiji_core::Token>,
+    /// The offset map of the text, kept for extraction.
+    offsets: Checkpoints,
     error: Option<String>,
 }
 
@@ -92,8 +94,8 @@ impl Pipeline {
         ) {
             error = Some(e.to_string());
         }
-        drop(offsets);
         Prepared {
+            offsets: offsets.into_checkpoints(),
             doc,
             detected,
             tokens,
@@ -107,9 +109,10 @@ impl Pipeline {
             doc,
             detected,
             tokens,
+            offsets,
             error,
         } = p;
-        let offsets = OffsetMap::new(&doc.text);
+        let offsets = OffsetMap::with_checkpoints(&doc.text, offsets);
         let date = doc.date_str().and_then(DocDate::parse);
         let cx = DocContext {
             text: &doc.text,
