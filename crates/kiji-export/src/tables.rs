@@ -95,14 +95,9 @@ pub(crate) const ALL: [TableDef; 5] = [DOCUMENTS, MENTIONS, ENTITIES, CORPUS, SU
 pub(crate) type Row<'a> = Vec<Cell<'a>>;
 
 /// The language of the sentence an entity is in, or the document's when the
-/// sentence index is out of range.
-pub(crate) fn sentence_lang(a: &Analysis, e: &Entity) -> Lang {
-    *sentence_lang_in(a, e)
-}
-
-/// [`sentence_lang`] borrowed from the analysis, so its code can fill a
-/// cell without an owned copy.
-fn sentence_lang_in<'a>(a: &'a Analysis, e: &Entity) -> &'a Lang {
+/// sentence index is out of range; borrowed from the analysis, so its code
+/// can fill a cell without an owned copy.
+fn sentence_lang<'a>(a: &'a Analysis, e: &Entity) -> &'a Lang {
     a.sentences
         .get(e.sentence as usize)
         .map_or(&a.lang, |s| &s.lang)
@@ -136,7 +131,7 @@ pub(crate) fn mention_rows(a: &Analysis) -> impl Iterator<Item = [Cell<'_>; 10]>
             Cell::opt_text(e.canonical.as_deref()),
             Cell::opt_text(e.norm.as_deref()),
             Cell::Int(u64::from(e.sentence)),
-            Cell::text(sentence_lang_in(a, e).code()),
+            Cell::text(sentence_lang(a, e).code()),
             Cell::text(&e.source),
         ]
     })
@@ -266,7 +261,7 @@ impl Stats {
         }
         *self.docs_by_lang.entry(a.lang).or_default() += 1;
         for e in &a.entities {
-            let lang = sentence_lang(a, e);
+            let lang = *sentence_lang(a, e);
             *self.by_type.entry(e.ty).or_default() += 1;
             *self.by_lang.entry(lang).or_default() += 1;
             let names = self.corpus.entry(e.ty).or_default();
