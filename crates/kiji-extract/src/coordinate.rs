@@ -10,7 +10,10 @@
 //! katakana word) and it is no common word. The rule reads only resolved
 //! entities, so it never overrides what a recogniser decided.
 
+use std::collections::BTreeSet;
+
 use kiji_core::EntityType;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::names::lists;
 use crate::{Candidate, Confidence};
@@ -60,8 +63,25 @@ pub fn fill(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
     }
     // Once a document has said a name is the new one (Twitter(現X)), its
     // later mentions of that name (Xに改名, Xの時価総額) are the same.
+    // Spans are asked through an index, not by a scan of the lists: a long
+    // document can say the same rename hundreds of times and hold tens of
+    // thousands of entities, and a scan per mention made this quadratic.
+    let mut taken = Spans::default();
+    for o in &out {
+        taken.insert(o.byte_start, o.byte_end);
+    }
+    let mut renamed_spans = Spans::default();
+    for r in &renames {
+        renamed_spans.insert(r.byte_start, r.byte_end);
+    }
+    // A name said again adds nothing: its first search took every free
+    // mention.
+    let mut searched = HashSet::default();
     for r in &renames {
         let name = &text[r.byte_start..r.byte_end];
+        if !searched.insert(name) {
+            continue;
+        }
         for (at, _) in text.match_indices(name) {
             let end = at + name.len();
             let before = text[..at].chars().next_back();
@@ -72,12 +92,11 @@ pub fn fill(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
                         || crate::names::is_kanji(ch)
                         || crate::names::is_katakana(ch)
                 });
-            let free =
-                |list: &[Candidate]| list.iter().all(|o| o.byte_end <= at || o.byte_start >= end);
-            if apart && free(&out) && free(&renames) {
+            if apart && taken.free(at, end) && renamed_spans.free(at, end) {
                 let mut again = r.clone();
                 again.byte_start = at;
                 again.byte_end = end;
+                taken.insert(at, end);
                 out.push(again);
             }
         }
@@ -86,14 +105,35 @@ pub fn fill(text: &str, resolved: Vec<Candidate>) -> Vec<Candidate> {
     // found (the ones written before are in `out` already).
     let missing: Vec<Candidate> = renames
         .into_iter()
-        .filter(|r| {
-            out.iter()
-                .all(|o| o.byte_end <= r.byte_start || o.byte_start >= r.byte_end)
-        })
+        .filter(|r| taken.free(r.byte_start, r.byte_end))
         .collect();
     out.extend(missing);
     out.sort_by_key(|c| c.byte_start);
     out
+}
+
+/// Byte spans, possibly overlapping, asked whether any overlaps a range.
+#[derive(Debug, Default)]
+struct Spans {
+    /// `(start, end)` of each span.
+    spans: BTreeSet<(usize, usize)>,
+    /// The length of the longest span: a span that overlaps `at..end`
+    /// starts within this of `at`, which bounds the part of the set read.
+    longest: usize,
+}
+
+impl Spans {
+    fn insert(&mut self, start: usize, end: usize) {
+        self.spans.insert((start, end));
+        self.longest = self.longest.max(end.saturating_sub(start));
+    }
+
+    /// True when no span overlaps `at..end` (touching is no overlap).
+    fn free(&self, at: usize, end: usize) -> bool {
+        self.spans
+            .range((at.saturating_sub(self.longest), 0)..(end, 0))
+            .all(|&(_, e)| e <= at)
+    }
 }
 
 /// True for a character of a new name: Latin letters, digits and joiners
@@ -299,6 +339,34 @@ mod tests {
             names(t, vec![c(t, "Facebook", Org)]),
             ["ORG:Facebook", "ORG:Meta"]
         );
+    }
+
+    #[test]
+    fn a_rename_said_in_every_paragraph_of_a_long_document() {
+        let para = "Twitter(現X)を買収し、Xに改名した。X線は別。";
+        let t = para.repeat(300);
+        let resolved = t
+            .match_indices("Twitter")
+            .map(|(s, w)| Candidate::new(s, s + w.len(), Product, "test", Confidence::Rule))
+            .collect();
+        let got = names(&t, resolved);
+        let once = ["PRODUCT:Twitter", "PRODUCT:X", "PRODUCT:X"];
+        assert_eq!(got.len(), 3 * 300);
+        for three in got.chunks(3) {
+            assert_eq!(three, once);
+        }
+    }
+
+    #[test]
+    fn spans_overlap_as_ranges_do() {
+        let mut s = Spans::default();
+        s.insert(10, 20);
+        s.insert(30, 31);
+        assert!(s.free(0, 10) && s.free(20, 30) && s.free(31, 40));
+        assert!(!s.free(19, 21) && !s.free(0, 11) && !s.free(12, 13) && !s.free(25, 35));
+        // A long span is found from far away.
+        s.insert(100, 1000);
+        assert!(!s.free(900, 901));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::{
 use crate::gazetteer::Gazetteer;
 use crate::{Candidate, Confidence, DocContext, Recognizer};
 use kiji_core::{EntityType, Lang, Pos, Token};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, OnceLock};
 
 /// The gazetteer's type for a word, as the rules consult it.
@@ -91,7 +91,9 @@ impl Recognizer for JapaneseRecognizer {
                 }
             }
         });
-        // A guess that is a whole quotation of speech is the speech.
+        // A guess that is a whole quotation of speech is the speech. (A set:
+        // a long document quotes thousands of times.)
+        let speech: HashSet<(usize, usize)> = speech.into_iter().collect();
         mine.retain(|c| {
             c.confidence != Confidence::Guess || !speech.contains(&(c.byte_start, c.byte_end))
         });
