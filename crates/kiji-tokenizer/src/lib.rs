@@ -269,14 +269,32 @@ impl Worker {
         opts: Options,
         out: &mut Vec<Token>,
     ) -> Result<(), TokenizerError> {
+        self.tokenize_from(text, sentences, 0, offsets, opts, out)
+    }
+
+    /// Like [`Worker::tokenize`], for a run of a document's sentences whose
+    /// first is sentence number `first` of the document: tokens carry the
+    /// document's sentence numbers. Tokenising consecutive runs and
+    /// concatenating the tokens gives what one call over all the sentences
+    /// gives, which lets threads share a very long document.
+    pub fn tokenize_from(
+        &mut self,
+        text: &str,
+        sentences: &[Sentence],
+        first: usize,
+        offsets: &OffsetMap<'_>,
+        opts: Options,
+        out: &mut Vec<Token>,
+    ) -> Result<(), TokenizerError> {
         for (i, s) in sentences.iter().enumerate() {
+            let index = (first + i) as u32;
             let base = s.span.byte_start;
             let sentence_text = &text[base..s.span.byte_end];
             let chars = CharCursor::new(sentence_text, base, offsets.char_offset(base));
             if s.lang == Lang::JA {
-                self.japanese(sentence_text, i as u32, chars, opts, out)?;
+                self.japanese(sentence_text, index, chars, opts, out)?;
             } else {
-                words(sentence_text, i as u32, chars, out);
+                words(sentence_text, index, chars, out);
             }
         }
         Ok(())
@@ -920,6 +938,46 @@ mod tests {
                 &text[t.span.byte_start..t.span.byte_end]
             );
         }
+    }
+
+    #[test]
+    fn runs_of_sentences_tokenise_as_the_whole_document_does() {
+        let text =
+            "Sony said so.ソニーは東京で発表した。Apple Inc. followed.ジェフ・ベゾス氏も来た。";
+        let m = OffsetMap::new(text);
+        let cuts = [
+            0,
+            text.find('ソ').unwrap(),
+            text.find('A').unwrap(),
+            text.find('ジ').unwrap(),
+            text.len(),
+        ];
+        let langs = [Lang::EN, Lang::JA, Lang::EN, Lang::JA];
+        let sentences: Vec<Sentence> = cuts
+            .windows(2)
+            .zip(langs)
+            .map(|(w, lang)| Sentence {
+                span: m.span(w[0], w[1]),
+                lang,
+            })
+            .collect();
+        let mut whole = Vec::new();
+        shipped()
+            .worker()
+            .tokenize(text, &sentences, &m, Options::default(), &mut whole)
+            .unwrap();
+        // Two workers, as two threads would have, each given a run.
+        let mut runs = Vec::new();
+        shipped()
+            .worker()
+            .tokenize_from(text, &sentences[..1], 0, &m, Options::default(), &mut runs)
+            .unwrap();
+        shipped()
+            .worker()
+            .tokenize_from(text, &sentences[1..], 1, &m, Options::default(), &mut runs)
+            .unwrap();
+        assert_eq!(runs, whole);
+        assert_eq!(whole.last().map(|t| t.sentence), Some(3));
     }
 
     #[test]
