@@ -164,6 +164,52 @@ fn output_is_identical_whatever_the_thread_count() {
 }
 
 #[test]
+fn one_long_document_is_shared_by_the_threads_with_the_same_output() {
+    // Longer than the size from which a document's sentences are tokenised
+    // by several threads (256 KiB).
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(repo().join("seeds"))
+        .expect("seeds folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    seeds.sort();
+    let all: Vec<String> = seeds
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("a seed article"))
+        .collect();
+    let all = all.join("\n\n");
+    let mut text = String::new();
+    while text.len() < 300 * 1024 {
+        text.push_str(&all);
+        text.push_str("\n\n");
+    }
+    let dir = out_dir("long");
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("long.txt");
+    std::fs::write(&input, &text).unwrap();
+    let mut outputs = Vec::new();
+    for threads in ["1", "2"] {
+        let out = dir.join(format!("out{threads}"));
+        let status = kiji()
+            .args(["run", "--quiet", "--threads", threads, "-o"])
+            .arg(&out)
+            .arg(&input)
+            .status()
+            .expect("kiji runs");
+        assert!(status.success());
+        let docs = documents(&out);
+        assert_eq!(docs.len(), 1);
+        assert!(has_entity(&docs[0], "ORG", "OpenAI"));
+        outputs.push(
+            ["documents.jsonl", "mentions.csv", "entities.csv"]
+                .map(|f| std::fs::read(out.join(f)).unwrap()),
+        );
+    }
+    assert!(outputs[0] == outputs[1], "same output with 1 and 2 threads");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn many_groups_come_out_in_input_order_whatever_the_thread_count() {
     // Far more documents than one group holds, of very different lengths,
     // so that groups finish out of order on several threads.

@@ -1,11 +1,25 @@
 //! One document through every stage: detect → tokenize → extract → resolve.
 
+use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use anyhow::Context;
-use kiji_core::{Analysis, Checkpoints, Document, OffsetMap};
+use kiji_core::{Analysis, Checkpoints, Document, OffsetMap, Sentence, Token};
 use kiji_extract::{DocContext, DocDate, Extractor};
-use kiji_tokenizer::{Options, Tokenizer, TokenizerConfig, Worker};
+use kiji_tokenizer::{Options, Tokenizer, TokenizerConfig, TokenizerError, Worker};
+use rayon::prelude::*;
+
+/// Documents of at least this many bytes are tokenised by all the threads
+/// of the pool that are free, in runs of sentences: one very long document
+/// (a book, a whole site in one file) would otherwise keep one core busy
+/// while the others wait.
+pub const SPLIT_BYTES: usize = 256 * 1024;
+
+/// Bytes of text per run of sentences when a document is split: small
+/// enough to share a document among the threads, large enough (a few
+/// milliseconds of work) that handing runs out costs nothing.
+const RUN_BYTES: usize = 64 * 1024;
 
 /// How the pipeline is configured (from the command line).
 #[derive(Debug, Clone, Default)]
@@ -24,6 +38,9 @@ pub struct PipelineConfig {
 pub struct Pipeline {
     tokenizer: Tokenizer,
     extractor: Extractor,
+    /// Thread states not in use ([`Pipeline::take_state`]): a lindera
+    /// worker keeps its lattice and caches from one task to the next.
+    spare: Mutex<Vec<ThreadState>>,
 }
 
 /// Per-thread state: a lindera worker.
@@ -55,6 +72,7 @@ impl Pipeline {
         Ok(Pipeline {
             tokenizer,
             extractor,
+            spare: Mutex::new(Vec::new()),
         })
     }
 
@@ -63,6 +81,25 @@ impl Pipeline {
         ThreadState {
             worker: self.tokenizer.worker(),
         }
+    }
+
+    /// A thread state from those given back, or a new one. The lock is
+    /// held only to pop, once per task: a task then works on its own
+    /// state, and a thread that takes up another task while it waits (as
+    /// rayon threads do) takes another state instead of waiting on its own.
+    pub fn take_state(&self) -> ThreadState {
+        let spare = self.spare.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        spare.unwrap_or_else(|| self.thread_state())
+    }
+
+    /// Gives a state back for [`Pipeline::take_state`]. (A state whose task
+    /// panicked is not given back but dropped: its worker may be
+    /// mid-sentence.)
+    pub fn give_back(&self, st: ThreadState) {
+        self.spare
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(st);
     }
 
     /// Runs every stage on one document. Never fails: a stage error becomes
@@ -85,13 +122,7 @@ impl Pipeline {
         // and memory would creep up with the length of the input.
         let mut tokens = Vec::with_capacity(doc.text.len() / 5);
         let mut error = None;
-        if let Err(e) = st.worker.tokenize(
-            &doc.text,
-            &detected.sentences,
-            &offsets,
-            Options::default(),
-            &mut tokens,
-        ) {
+        if let Err(e) = self.tokenize(st, &doc.text, &detected.sentences, &offsets, &mut tokens) {
             error = Some(e.to_string());
         }
         Prepared {
@@ -101,6 +132,45 @@ impl Pipeline {
             tokens,
             error,
         }
+    }
+
+    /// Tokenises the sentences of `text` into `tokens`: with `st`, or, for a
+    /// document of [`SPLIT_BYTES`] or more inside a pool of several
+    /// threads, in runs of sentences that the pool's free threads take up.
+    /// The tokens are the same either way, and so is what an error leaves
+    /// in `tokens`: those of the sentences before it.
+    fn tokenize(
+        &self,
+        st: &mut ThreadState,
+        text: &str,
+        sentences: &[Sentence],
+        offsets: &OffsetMap<'_>,
+        tokens: &mut Vec<Token>,
+    ) -> Result<(), TokenizerError> {
+        let opts = Options::default();
+        // Outside a pool (the other commands) there is no one to share with.
+        let shared = rayon::current_thread_index().is_some() && rayon::current_num_threads() > 1;
+        if text.len() < SPLIT_BYTES || !shared {
+            return st.worker.tokenize(text, sentences, offsets, opts, tokens);
+        }
+        let parts: Vec<(Vec<Token>, Result<(), TokenizerError>)> = runs(sentences, RUN_BYTES)
+            .into_par_iter()
+            .map(|run| {
+                let mut st = self.take_state();
+                let mut part = Vec::with_capacity(run_bytes(sentences, &run) / 5);
+                let first = run.start;
+                let result =
+                    st.worker
+                        .tokenize_from(text, &sentences[run], first, offsets, opts, &mut part);
+                self.give_back(st);
+                (part, result)
+            })
+            .collect();
+        for (part, result) in parts {
+            tokens.extend(part);
+            result?;
+        }
+        Ok(())
     }
 
     /// Extraction, resolution and linking of a prepared document.
@@ -141,5 +211,31 @@ impl Prepared {
     /// The document.
     pub fn doc(&self) -> &Document {
         &self.doc
+    }
+}
+
+/// Consecutive runs of `sentences` of about `bytes` bytes of text each
+/// (a run holds one sentence at least), covering them all in order.
+fn runs(sentences: &[Sentence], bytes: usize) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for (i, s) in sentences.iter().enumerate() {
+        if s.span.byte_end - sentences[start].span.byte_start >= bytes {
+            runs.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < sentences.len() {
+        runs.push(start..sentences.len());
+    }
+    runs
+}
+
+/// Bytes of text from the start of the run's first sentence to the end of
+/// its last.
+fn run_bytes(sentences: &[Sentence], run: &Range<usize>) -> usize {
+    match (sentences.get(run.start), sentences[run.clone()].last()) {
+        (Some(first), Some(last)) => last.span.byte_end - first.span.byte_start,
+        _ => 0,
     }
 }

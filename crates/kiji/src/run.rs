@@ -20,7 +20,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
 use anyhow::{bail, Context};
@@ -129,22 +129,22 @@ pub fn run(cfg: RunConfig, interrupted: Arc<AtomicBool>) -> anyhow::Result<Summa
         write_all(exporter, done_rx, permit_rx, writer_bar, writer_bytes)
     });
 
-    // One lindera worker (and its caches) per pool thread for the whole run.
-    // Each slot is only ever locked by its own thread: no contention.
-    let states: Vec<Mutex<Option<ThreadState>>> = (0..threads).map(|_| Mutex::new(None)).collect();
+    // Each task takes a lindera worker (and its caches) from the pipeline's
+    // spares and gives it back: about one per thread for the whole run,
+    // and a lock taken twice per group, never held while working.
     pool.in_place_scope(|scope| {
         for (index, group) in group_rx.iter().enumerate() {
             if interrupted.load(Ordering::Relaxed) || permit_tx.send(()).is_err() {
                 break;
             }
             let done_tx = done_tx.clone();
-            let (pipeline, states) = (&pipeline, &states);
+            let pipeline = &pipeline;
             scope.spawn(move |_| {
-                let slot = rayon::current_thread_index().unwrap_or(0) % threads;
-                let mut state = states[slot].lock().unwrap_or_else(|e| e.into_inner());
-                let st = state.get_or_insert_with(|| pipeline.thread_state());
+                let mut st = pipeline.take_state();
+                let outcomes = process_group(pipeline, &mut st, group);
+                pipeline.give_back(st);
                 // The writer may have stopped on an error: it says so itself.
-                let _ = done_tx.send((index, process_group(pipeline, st, group)));
+                let _ = done_tx.send((index, outcomes));
             });
         }
     });
