@@ -21,6 +21,7 @@ pub mod service;
 pub use resolve::resolve;
 
 use kiji_core::{Entity, EntityType, OffsetMap, Sentence, Token};
+use rayon::prelude::*;
 
 /// A publication date, the anchor for dates written without a year and for
 /// relative dates (昨年, this week).
@@ -138,7 +139,9 @@ pub trait Recognizer: Send + Sync {
     /// Short name recorded as the entity's `source`.
     fn name(&self) -> &'static str;
     /// Appends candidates to `out`. Spans must lie on char boundaries of
-    /// `cx.text` and must not be empty.
+    /// `cx.text` and must not be empty. A recogniser never reads what the
+    /// others proposed: [`Extractor::extract_parallel`] runs them side by
+    /// side.
     fn propose(&self, cx: &DocContext<'_>, out: &mut Vec<Candidate>);
 }
 
@@ -171,6 +174,29 @@ impl Extractor {
         for r in &self.recognizers {
             r.propose(cx, &mut candidates);
         }
+        self.settle(cx, candidates)
+    }
+
+    /// What [`Extractor::extract`] returns, with the recognisers run side by
+    /// side on the threads of the current rayon pool: for a very long
+    /// document, which would otherwise keep one thread busy. Their
+    /// candidates are joined in the recognisers' order, so the result is
+    /// the same.
+    pub fn extract_parallel(&self, cx: &DocContext<'_>) -> Vec<Entity> {
+        let parts: Vec<Vec<Candidate>> = self
+            .recognizers
+            .par_iter()
+            .map(|r| {
+                let mut part = Vec::new();
+                r.propose(cx, &mut part);
+                part
+            })
+            .collect();
+        self.settle(cx, parts.concat())
+    }
+
+    /// Checks, resolves, completes and links the recognisers' candidates.
+    fn settle(&self, cx: &DocContext<'_>, mut candidates: Vec<Candidate>) -> Vec<Entity> {
         // A recogniser bug must never produce a span that slices wrongly.
         candidates.retain(|c| {
             !c.is_empty()

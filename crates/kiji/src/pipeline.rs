@@ -11,9 +11,9 @@ use kiji_tokenizer::{Options, Tokenizer, TokenizerConfig, TokenizerError, Worker
 use rayon::prelude::*;
 
 /// Documents of at least this many bytes are tokenised by all the threads
-/// of the pool that are free, in runs of sentences: one very long document
-/// (a book, a whole site in one file) would otherwise keep one core busy
-/// while the others wait.
+/// of the pool that are free, in runs of sentences, and their recognisers
+/// run side by side: one very long document (a book, a whole site in one
+/// file) would otherwise keep one core busy while the others wait.
 pub const SPLIT_BYTES: usize = 256 * 1024;
 
 /// Bytes of text per run of sentences when a document is split: small
@@ -148,9 +148,7 @@ impl Pipeline {
         tokens: &mut Vec<Token>,
     ) -> Result<(), TokenizerError> {
         let opts = Options::default();
-        // Outside a pool (the other commands) there is no one to share with.
-        let shared = rayon::current_thread_index().is_some() && rayon::current_num_threads() > 1;
-        if text.len() < SPLIT_BYTES || !shared {
+        if !shared(text) {
             return st.worker.tokenize(text, sentences, offsets, opts, tokens);
         }
         let parts: Vec<(Vec<Token>, Result<(), TokenizerError>)> = runs(sentences, RUN_BYTES)
@@ -191,7 +189,11 @@ impl Pipeline {
             date,
             offsets: &offsets,
         };
-        let entities = self.extractor.extract(&cx);
+        let entities = if shared(&doc.text) {
+            self.extractor.extract_parallel(&cx)
+        } else {
+            self.extractor.extract(&cx)
+        };
         let token_count = tokens.len();
         drop(offsets);
         drop(tokens);
@@ -212,6 +214,15 @@ impl Prepared {
     pub fn doc(&self) -> &Document {
         &self.doc
     }
+}
+
+/// True when `text` is long enough to be shared among threads
+/// ([`SPLIT_BYTES`]) and there are threads to share it with: outside a pool
+/// (the commands other than `run`) there are none.
+fn shared(text: &str) -> bool {
+    text.len() >= SPLIT_BYTES
+        && rayon::current_thread_index().is_some()
+        && rayon::current_num_threads() > 1
 }
 
 /// Consecutive runs of `sentences` of about `bytes` bytes of text each

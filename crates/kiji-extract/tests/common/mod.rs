@@ -1,6 +1,9 @@
 //! What the name tests share: the embedded tokenizer and one run of the
 //! analysis steps (language detection, tokenisation, an extractor).
 
+// Each test binary uses some of these helpers only.
+#![allow(dead_code)]
+
 use kiji_core::{Entity, OffsetMap, Sentence, Token};
 use kiji_extract::names::{EnglishRecognizer, JapaneseRecognizer};
 use kiji_extract::{DocContext, Extractor};
@@ -8,7 +11,6 @@ use kiji_tokenizer::{Options, Tokenizer};
 use std::sync::OnceLock;
 
 /// The tokenizer with the embedded IPADIC, built once per test binary.
-#[allow(dead_code)] // names_eval builds its own, with the user dictionaries
 pub fn tokenizer() -> &'static Tokenizer {
     static T: OnceLock<Tokenizer> = OnceLock::new();
     T.get_or_init(|| Tokenizer::embedded(&[]).expect("embedded dictionary loads"))
