@@ -25,7 +25,9 @@ pub use split::{split_sentences, MAX_SENTENCE_CHARS};
 
 use detect::{guess, Guess, Script};
 use kiji_core::{Lang, LangShare, OffsetMap, Sentence, Span};
+use rayon::prelude::*;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// The sentences of a document with their languages, and the document's
 /// languages.
@@ -48,25 +50,44 @@ pub struct Detected {
 /// `offsets` must be the map of `text`; sentence spans carry both byte and
 /// code point offsets.
 pub fn analyse(text: &str, offsets: &OffsetMap) -> Detected {
-    let ranges = split_sentences(text);
-    let mut sentences = Vec::with_capacity(ranges.len());
-    let mut guesses = Vec::with_capacity(ranges.len());
-    for range in ranges {
-        let slice = &text[range.clone()];
-        let g = guess(slice);
-        guesses.push(g);
-        // The end is counted from the start rather than looked up:
-        // `OffsetMap::char_offset(text.len())` is wrong when the length is a
-        // multiple of its stride, and counting costs no more.
-        let start = offsets.char_offset(range.start);
-        let span = Span {
-            start,
-            end: start + slice.chars().count(),
-            byte_start: range.start,
-            byte_end: range.end,
-        };
-        sentences.push(Sentence { span, lang: g.lang });
-    }
+    let (sentences, guesses) = split_sentences(text)
+        .into_iter()
+        .map(|range| detect_one(text, offsets, range))
+        .unzip();
+    revise(sentences, guesses)
+}
+
+/// What [`analyse`] returns, with the sentences' languages detected on the
+/// threads of the current rayon pool: for a very long document. Splitting
+/// and the document-wide revision stay on the calling thread.
+pub fn analyse_parallel(text: &str, offsets: &OffsetMap) -> Detected {
+    let (sentences, guesses) = split_sentences(text)
+        .into_par_iter()
+        .map(|range| detect_one(text, offsets, range))
+        .unzip();
+    revise(sentences, guesses)
+}
+
+/// The sentence at `range` of `text` with its language, alone.
+fn detect_one(text: &str, offsets: &OffsetMap, range: Range<usize>) -> (Sentence, Guess) {
+    let slice = &text[range.clone()];
+    let g = guess(slice);
+    // The end is counted from the start rather than looked up:
+    // `OffsetMap::char_offset(text.len())` is wrong when the length is a
+    // multiple of its stride, and counting costs no more.
+    let start = offsets.char_offset(range.start);
+    let span = Span {
+        start,
+        end: start + slice.chars().count(),
+        byte_start: range.start,
+        byte_end: range.end,
+    };
+    (Sentence { span, lang: g.lang }, g)
+}
+
+/// Revises the sentences' languages by what the document tells (see the
+/// crate doc), and computes its main language and shares.
+fn revise(mut sentences: Vec<Sentence>, guesses: Vec<Guess>) -> Detected {
     let first = shares(&sentences);
     let share_of = |lang: Lang| {
         first
@@ -217,6 +238,29 @@ mod tests {
             let last = detected.sentences.last().map(|s| s.span);
             assert_eq!(last.map(|s| s.end), Some(text.chars().count()), "{text}");
             assert_eq!(last.map(|s| s.byte_end), Some(text.len()), "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_detected_side_by_side_are_detected_alike() {
+        let text = [
+            "日本経済新聞\nソニーは新製品を発表しました。",
+            "layout: post\nThe company said on Monday that sales rose.",
+            "Le gouvernement a annoncé de nouvelles mesures pour soutenir l'économie du pays.",
+            "国务院\n2025-11-03\n★★★",
+        ]
+        .join("\n")
+        .repeat(50);
+        let offsets = OffsetMap::new(&text);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .expect("a pool");
+        let parallel = pool.install(|| analyse_parallel(&text, &offsets));
+        assert_eq!(parallel, analyse(&text, &offsets));
+        // (国务院 is Japanese here: the document is mostly Japanese.)
+        for lang in ["ja", "en", "fr", "und"] {
+            assert!(parallel.sentences.iter().any(|s| s.lang.code() == lang));
         }
     }
 

@@ -10,10 +10,11 @@ use kiji_extract::{DocContext, DocDate, Extractor};
 use kiji_tokenizer::{Options, Tokenizer, TokenizerConfig, TokenizerError, Worker};
 use rayon::prelude::*;
 
-/// Documents of at least this many bytes are tokenised by all the threads
-/// of the pool that are free, in runs of sentences, and their recognisers
-/// run side by side: one very long document (a book, a whole site in one
-/// file) would otherwise keep one core busy while the others wait.
+/// Documents of at least this many bytes have their sentences' languages
+/// detected and their sentences tokenised by all the threads of the pool
+/// that are free, and their recognisers run side by side: one very long
+/// document (a book, a whole site in one file) would otherwise keep one
+/// core busy while the others wait.
 pub const SPLIT_BYTES: usize = 256 * 1024;
 
 /// Bytes of text per run of sentences when a document is split: small
@@ -115,7 +116,11 @@ impl Pipeline {
     /// in the caches over the group.
     pub fn prepare(&self, st: &mut ThreadState, doc: Document) -> Prepared {
         let offsets = OffsetMap::new(&doc.text);
-        let detected = kiji_langdetect::analyse(&doc.text, &offsets);
+        let detected = if shared(&doc.text) {
+            kiji_langdetect::analyse_parallel(&doc.text, &offsets)
+        } else {
+            kiji_langdetect::analyse(&doc.text, &offsets)
+        };
         // A buffer per document, sized from the text (about one token per
         // five bytes in news text), freed with the document: buffers kept
         // for reuse would keep the capacity of the largest documents seen,
