@@ -156,6 +156,8 @@ impl Pipeline {
         if !shared(text) {
             return st.worker.tokenize(text, sentences, offsets, opts, tokens);
         }
+        // The runs take states of their own (the calling thread's included,
+        // when it takes up a run while it waits): `st` stays its task's.
         let parts: Vec<(Vec<Token>, Result<(), TokenizerError>)> = runs(sentences, RUN_BYTES)
             .into_par_iter()
             .map(|run| {
