@@ -12,6 +12,8 @@ use super::lists;
 use super::{for_each_sentence, harmonise, type_latin_run};
 use crate::{Candidate, Confidence, DocContext, Recognizer};
 use kiji_core::{EntityType, Lang, Pos, Token};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::{OnceCell, RefCell};
 
 /// The recogniser's name, recorded as the entities' `source`.
 const SOURCE: &str = "en-caps";
@@ -391,9 +393,10 @@ impl Recognizer for EnglishRecognizer {
         let mut mine = Vec::new();
         let mut initials = Vec::new();
         let mut lone = Vec::new();
+        let written = Written::new(cx.text);
         for_each_sentence(cx.tokens, |si, toks| {
             if cx.sentences.get(si).is_some_and(|s| s.lang != Lang::JA) {
-                sentence(cx.text, toks, &mut mine, &mut initials, &mut lone);
+                sentence(cx.text, &written, toks, &mut mine, &mut initials, &mut lone);
             }
         });
         harmonise(cx.text, &mut mine, &initials, SOURCE);
@@ -562,6 +565,7 @@ fn touching(toks: &[Token], a: usize, b: usize) -> bool {
 /// Runs the rules over one sentence's tokens.
 fn sentence(
     text: &str,
+    written: &Written<'_>,
     toks: &[Token],
     out: &mut Vec<Candidate>,
     initials: &mut Vec<(usize, usize)>,
@@ -574,7 +578,7 @@ fn sentence(
     // capital says nothing: only names with a cue (a suffix, a title) stay.
     if heading(text, toks) {
         let (o, l, n) = (out.len(), lone.len(), initials.len());
-        sentence_words(text, toks, out, initials, lone);
+        sentence_words(text, written, toks, out, initials, lone);
         let mut k = 0;
         out.retain(|c| {
             k += 1;
@@ -584,7 +588,7 @@ fn sentence(
         initials.truncate(n);
         return;
     }
-    sentence_words(text, toks, out, initials, lone);
+    sentence_words(text, written, toks, out, initials, lone);
 }
 
 /// True when the sentence is a title-case heading: no closing punctuation,
@@ -621,6 +625,7 @@ fn heading(text: &str, toks: &[Token]) -> bool {
 /// The rules over one sentence's words (see [`sentence`]).
 fn sentence_words(
     text: &str,
+    written: &Written<'_>,
     toks: &[Token],
     out: &mut Vec<Candidate>,
     initials: &mut Vec<(usize, usize)>,
@@ -648,6 +653,7 @@ fn sentence_words(
         }
         take_run(
             text,
+            written,
             toks,
             i,
             end,
@@ -815,6 +821,7 @@ fn run_end(text: &str, toks: &[Token], i: usize) -> (usize, bool) {
 #[allow(clippy::too_many_arguments)]
 fn take_run(
     text: &str,
+    written: &Written<'_>,
     toks: &[Token],
     mut i: usize,
     end: usize,
@@ -1010,7 +1017,7 @@ fn take_run(
     } else if !multi && lists::en_org_suffixes().contains(run) {
         // "the League", "the Party": an organisation named by its kind.
         (EntityType::Org, Confidence::Guess)
-    } else if plural(last_word) && !vocabulary(text, last_word) {
+    } else if plural(last_word) && !vocabulary(written, last_word) {
         // Teams and bands are plurals (Boston Bruins, the Zutons); plurals
         // the document also writes in lower case are vocabulary (Songs).
         (EntityType::Org, Confidence::Guess)
@@ -1020,9 +1027,9 @@ fn take_run(
         && words.iter().filter(|w| !PARTICLES.contains(w)).count() <= 3
         && words.iter().all(|w| plain_word(w) || PARTICLES.contains(w))
         && plain_word(last_word)
-        && !words
-            .iter()
-            .any(|w| !PARTICLES.contains(w) && (lists::places().contains(w) || vocabulary(text, w)))
+        && !words.iter().any(|w| {
+            !PARTICLES.contains(w) && (lists::places().contains(w) || vocabulary(written, w))
+        })
     {
         // Plain words, perhaps with particles (Diego Silang y Andaya).
         (EntityType::Person, Confidence::Guess)
@@ -1087,20 +1094,105 @@ const NOUN_ENDINGS: &[&str] = &[
 /// True when the capitalised word `w` reads as ordinary vocabulary: it has
 /// the ending of an abstract noun, or the document also writes it in lower
 /// case (house, world, channel).
-fn vocabulary(text: &str, w: &str) -> bool {
+fn vocabulary(written: &Written<'_>, w: &str) -> bool {
     let lower = w.to_lowercase();
     if lower.chars().count() > 4 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)) {
         return true;
     }
-    text.match_indices(lower.as_str()).any(|(at, m)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + m.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    written.stands_alone(&lower)
+}
+
+/// What a document writes, for asking whether a word stands in it on its
+/// own: no letter or digit right before or after it.
+///
+/// Asked of many capitalised words of a document, a scan of the text each
+/// made a long document quadratic. A word of letters and digits only
+/// stands alone exactly where it is one of the text's maximal runs of
+/// letters and digits, so those runs are collected once, on the first
+/// question; other words (with an apostrophe or a hyphen inside) are
+/// looked for in the text, once each.
+struct Written<'t> {
+    text: &'t str,
+    runs: OnceCell<HashSet<&'t str>>,
+    scanned: RefCell<HashMap<String, bool>>,
+}
+
+impl<'t> Written<'t> {
+    fn new(text: &'t str) -> Self {
+        Written {
+            text,
+            runs: OnceCell::new(),
+            scanned: RefCell::new(HashMap::default()),
+        }
+    }
+
+    /// True when `word` occurs in the text with no letter or digit right
+    /// before or after it.
+    fn stands_alone(&self, word: &str) -> bool {
+        if !word.is_empty() && word.chars().all(char::is_alphanumeric) {
+            let runs = self.runs.get_or_init(|| {
+                self.text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|r| !r.is_empty())
+                    .collect()
+            });
+            return runs.contains(word);
+        }
+        if let Some(&found) = self.scanned.borrow().get(word) {
+            return found;
+        }
+        let text = self.text;
+        let found = text.match_indices(word).any(|(at, m)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + m.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        });
+        self.scanned.borrow_mut().insert(word.to_string(), found);
+        found
+    }
 }
 
 /// A capitalised word of letters only with lower case after the first.
 fn plain_word(w: &str) -> bool {
     let mut c = w.chars();
     c.next().is_some_and(char::is_uppercase) && c.all(|c| c.is_lowercase() || c == '\'' || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Where `word` stands alone in `text`, by a scan of the text.
+    fn scanned(text: &str, word: &str) -> bool {
+        text.match_indices(word).any(|(at, m)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + m.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+
+    /// Strings of letters, digits, kanji, joiners and separators.
+    fn some_text(max: usize) -> impl Strategy<Value = String> {
+        let pick = proptest::sample::select("abAB1 '-.é東".chars().collect::<Vec<_>>());
+        proptest::collection::vec(pick, 0..max).prop_map(|cs| cs.into_iter().collect())
+    }
+
+    #[test]
+    fn a_word_stands_alone_between_non_letters() {
+        let w = Written::new("The house, the world's end; Houses and xhouse.");
+        assert!(w.stands_alone("house") && w.stands_alone("world") && w.stands_alone("the"));
+        assert!(!w.stands_alone("houses") && !w.stands_alone("hous"));
+        assert!(w.stands_alone("world's") && !w.stands_alone("orld's"));
+    }
+
+    proptest! {
+        #[test]
+        fn stands_alone_agrees_with_a_scan(text in some_text(40), word in some_text(5)) {
+            let w = Written::new(&text);
+            prop_assert_eq!(w.stands_alone(&word), scanned(&text, &word));
+            // Asked again, from what was collected or scanned the first time.
+            prop_assert_eq!(w.stands_alone(&word), scanned(&text, &word));
+        }
+    }
 }
