@@ -107,16 +107,24 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
     // so a long document that repeats a few names stays linear.
     let mut cluster: Vec<usize> = (0..names.len()).collect();
     let mut seen: HashMap<(&str, EntityType), usize> = HashMap::default();
-    // Indices of the first mention of each distinct (text, type), in order.
-    let mut distinct: Vec<usize> = Vec::new();
+    // The first mention of each distinct (text, type), filed under its
+    // keys: the earlier names a new one may join are those sharing a key
+    // with it, latest first, instead of every distinct name so far (which
+    // made a document with thousands of names quadratic).
+    let mut index = Index::default();
+    let mut keys = Vec::new();
+    let mut candidates = Vec::new();
     for k in 0..names.len() {
         let ek = &entities[names[k]];
         if let Some(&m) = seen.get(&(info[k].folded.as_str(), ek.ty)) {
             cluster[k] = cluster[m];
             continue;
         }
+        keys.clear();
+        name_keys(info[k], ek.ty, known[k].map(|(c, _)| c), &mut keys);
+        index.candidates(&keys, &mut candidates);
         let mut found = None;
-        for &m in distinct.iter().rev() {
+        for &m in &candidates {
             let em = &entities[names[m]];
             let (same_known, conflicting_known) = match (known[k], known[m]) {
                 (Some(a), Some(b)) => {
@@ -134,7 +142,7 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
             cluster[k] = c;
         }
         seen.insert((info[k].folded.as_str(), ek.ty), k);
-        distinct.push(k);
+        index.file(&keys, k);
     }
 
     // Canonical and type per cluster, decided while the entities are
@@ -379,6 +387,144 @@ fn strip_legal(s: &str) -> &str {
         }
     }
     s
+}
+
+/// What a key says about a name: filed under `tag` and asked for under
+/// [`partner`]`(tag)`, so that a short form and a full form meet.
+const FOLDED: u8 = 0;
+const SHORT: u8 = 1;
+const SKELETONS: u8 = 2;
+const KNOWN: u8 = 3;
+/// The last part of a person's name of several parts, and the one part of a
+/// name that may be that surname; the same for its consonant skeleton.
+const SURNAME_OF: u8 = 4;
+const SURNAME: u8 = 5;
+const SURNAME_SKELETON_OF: u8 = 6;
+const SURNAME_SKELETON: u8 = 7;
+/// The first part of an organisation's name of several parts, and a
+/// one-part organisation that may be it.
+const HEAD_OF: u8 = 8;
+const HEAD: u8 = 9;
+/// A kanji person's name, and each of its prefixes (孫 and 孫正義).
+const KANJI_NAME: u8 = 10;
+const KANJI_PREFIX: u8 = 11;
+
+/// The tag a name asks for to find the names filed under `tag` that it may
+/// be related to.
+fn partner(tag: u8) -> u8 {
+    match tag {
+        SURNAME_OF => SURNAME,
+        SURNAME => SURNAME_OF,
+        SURNAME_SKELETON_OF => SURNAME_SKELETON,
+        SURNAME_SKELETON => SURNAME_SKELETON_OF,
+        HEAD_OF => HEAD,
+        HEAD => HEAD_OF,
+        KANJI_NAME => KANJI_PREFIX,
+        KANJI_PREFIX => KANJI_NAME,
+        same => same,
+    }
+}
+
+/// The keys of a name of type `ty` (and known canonical, if any) as
+/// `(tag, hash of the string)`: whenever [`related`] holds for two names,
+/// or their known canonicals agree, one has a key `(t, h)` and the other
+/// `(partner(t), h)`. Each rule of `related` gives the keys of its
+/// condition, in the roles the rule allows, so that common words (the
+/// first part "the", a shared surname) do not pair every name with every
+/// other. Hashes may collide; a collision only adds a candidate, which
+/// `related` then turns down.
+fn name_keys(info: &Info, ty: EntityType, known: Option<&str>, out: &mut Vec<(u8, u64)>) {
+    use std::hash::{BuildHasher, Hasher};
+    // The tag stays out of the hash: a key is asked for under its
+    // partner's tag.
+    let hash = |tag: u8, s: &str| {
+        let mut h = rustc_hash::FxBuildHasher.build_hasher();
+        h.write(s.as_bytes());
+        (tag, h.finish())
+    };
+    if let Some(c) = known {
+        let mut h = rustc_hash::FxBuildHasher.build_hasher();
+        for b in c.bytes() {
+            h.write_u8(b.to_ascii_lowercase());
+        }
+        out.push((KNOWN, h.finish()));
+    }
+    if info.folded.is_empty() {
+        return;
+    }
+    out.push(hash(FOLDED, &info.folded));
+    if info.short().chars().count() >= 2 {
+        out.push(hash(SHORT, info.short()));
+    }
+    if (info.kana || info.latin) && info.skels.len() >= 2 {
+        out.push(hash(SKELETONS, &info.skels));
+    }
+    let (first, last) = (info.parts().next(), info.parts().next_back());
+    let last_skeleton = info.skeletons().next_back().filter(|s| s.len() >= 2);
+    if info.parts.len() > 1 {
+        if ty == EntityType::Person {
+            if let Some(p) = last.filter(|p| p.chars().count() >= 2) {
+                out.push(hash(SURNAME_OF, p));
+            }
+            if let Some(s) = last_skeleton {
+                out.push(hash(SURNAME_SKELETON_OF, s));
+            }
+        }
+        if ty == EntityType::Org {
+            if let Some(p) = first.filter(|p| p.chars().count() >= 3) {
+                out.push(hash(HEAD_OF, p));
+            }
+        }
+    } else if info.parts.len() == 1 {
+        if ty != EntityType::Location {
+            if let Some(p) = last.filter(|p| p.chars().count() >= 2) {
+                out.push(hash(SURNAME, p));
+            }
+            if let Some(s) = last_skeleton.filter(|_| info.kana || info.latin) {
+                out.push(hash(SURNAME_SKELETON, s));
+            }
+        }
+        if ty == EntityType::Org {
+            if let Some(p) = first.filter(|p| p.chars().count() >= 3) {
+                out.push(hash(HEAD, p));
+            }
+        }
+    }
+    if ty == EntityType::Person && info.kanji {
+        out.push(hash(KANJI_NAME, &info.folded));
+        for (i, _) in info.folded.char_indices().skip(1) {
+            out.push(hash(KANJI_PREFIX, &info.folded[..i]));
+        }
+        out.push(hash(KANJI_PREFIX, &info.folded));
+    }
+}
+
+/// Names filed by key: indices of their first mentions, in order.
+#[derive(Default)]
+struct Index {
+    filed: HashMap<(u8, u64), Vec<usize>>,
+}
+
+impl Index {
+    /// Files the name `k` under `keys`.
+    fn file(&mut self, keys: &[(u8, u64)], k: usize) {
+        for &key in keys {
+            self.filed.entry(key).or_default().push(k);
+        }
+    }
+
+    /// Fills `out` with the names filed under the partners of `keys`,
+    /// latest first, each once.
+    fn candidates(&self, keys: &[(u8, u64)], out: &mut Vec<usize>) {
+        out.clear();
+        for &(tag, h) in keys {
+            if let Some(found) = self.filed.get(&(partner(tag), h)) {
+                out.extend_from_slice(found);
+            }
+        }
+        out.sort_unstable_by(|a, b| b.cmp(a));
+        out.dedup();
+    }
 }
 
 /// True when two name entities are the same real-world entity by their
@@ -929,5 +1075,131 @@ mod tests {
         assert_eq!(strip_legal("Toyota Motor Corporation"), "Toyota Motor");
         assert_eq!(strip_legal("Inc."), "Inc.");
         assert_eq!(strip_legal("OpenAI"), "OpenAI");
+    }
+
+    /// Words of names as written in Latin letters and in katakana (the
+    /// kanji ones the same in both).
+    const NAME_WORDS: &[(&str, &str)] = &[
+        ("Sam", "サム"),
+        ("Altman", "アルトマン"),
+        ("Elon", "イーロン"),
+        ("Musk", "マスク"),
+        ("Toyota", "トヨタ"),
+        ("Jensen", "ジェンスン"),
+        ("Huang", "フアン"),
+        ("Motor", "モーター"),
+        ("孫", "孫"),
+        ("正義", "正義"),
+        ("東京", "東京"),
+    ];
+
+    /// Two names made of the same words, or of the first or last of them,
+    /// each in either script, with or without joiners and legal forms: the
+    /// pairs every rule of `related` is about, among others.
+    fn two_names() -> impl proptest::strategy::Strategy<Value = (String, String)> {
+        use proptest::prelude::*;
+        let form = || proptest::sample::select(vec!["", " Inc.", " Corporation", "社", "株式会社"]);
+        let joiner = || proptest::sample::select(vec![" ", "・", ""]);
+        (
+            proptest::collection::vec(proptest::sample::select(NAME_WORDS), 1..4),
+            (any::<bool>(), joiner(), form()),
+            (any::<bool>(), joiner(), form(), 0..3usize),
+        )
+            .prop_map(|(words, a, b)| {
+                let render = |words: &[(&str, &str)], kana: bool, joiner: &str, form: &str| {
+                    let w: Vec<&str> = words.iter().map(|p| if kana { p.1 } else { p.0 }).collect();
+                    let name = w.join(joiner);
+                    if form == "株式会社" {
+                        format!("{form}{name}")
+                    } else {
+                        name + form
+                    }
+                };
+                let part: &[(&str, &str)] = match b.3 {
+                    0 => &words,
+                    1 => &words[..1],
+                    _ => &words[words.len() - 1..],
+                };
+                (render(&words, a.0, a.1, a.2), render(part, b.0, b.1, b.2))
+            })
+    }
+
+    fn some_type() -> impl proptest::strategy::Strategy<Value = EntityType> {
+        proptest::sample::select(vec![
+            EntityType::Person,
+            EntityType::Org,
+            EntityType::Product,
+            EntityType::Location,
+            EntityType::Event,
+        ])
+    }
+
+    proptest::proptest! {
+        /// The index never hides a pair the rules would link: whenever
+        /// `related` holds, the second name asks for a key the first was
+        /// filed under.
+        #[test]
+        fn related_names_share_a_key(
+            (a, b) in two_names(), ta in some_type(), tb in some_type(), swap: bool
+        ) {
+            let (a, b) = if swap { (b, a) } else { (a, b) };
+            let (ia, ib) = (Info::new(&a, &mut Vec::new()), Info::new(&b, &mut Vec::new()));
+            if related(&ia, ta, &ib, tb) {
+                let (mut ka, mut kb) = (Vec::new(), Vec::new());
+                name_keys(&ia, ta, None, &mut ka);
+                name_keys(&ib, tb, None, &mut kb);
+                let mut index = Index::default();
+                index.file(&ka, 0);
+                let mut found = Vec::new();
+                index.candidates(&kb, &mut found);
+                proptest::prop_assert_eq!(found, vec![0], "{} ({:?}) and {} ({:?})", a, ta, b, tb);
+            }
+        }
+    }
+
+    /// Whether the name `b` of type `tb` finds `a` of type `ta` filed before.
+    fn finds(a: &str, ta: EntityType, b: &str, tb: EntityType) -> bool {
+        let (mut ka, mut kb) = (Vec::new(), Vec::new());
+        name_keys(&Info::new(a, &mut Vec::new()), ta, None, &mut ka);
+        name_keys(&Info::new(b, &mut Vec::new()), tb, None, &mut kb);
+        let mut index = Index::default();
+        index.file(&ka, 0);
+        let mut found = Vec::new();
+        index.candidates(&kb, &mut found);
+        found == [0]
+    }
+
+    #[test]
+    fn a_kanji_surname_and_the_full_name_find_each_other() {
+        use EntityType::Person;
+        assert!(related(
+            &Info::new("孫", &mut Vec::new()),
+            Person,
+            &Info::new("孫正義", &mut Vec::new()),
+            Person
+        ));
+        assert!(finds("孫", Person, "孫正義", Person));
+        assert!(finds("孫正義", Person, "孫", Person));
+        // A place is filed under neither key.
+        assert!(!finds(
+            "東京",
+            EntityType::Location,
+            "東京都",
+            EntityType::Location
+        ));
+    }
+
+    #[test]
+    fn names_known_alike_share_a_key() {
+        let info = Info::new("Meta", &mut Vec::new());
+        let (mut ka, mut kb) = (Vec::new(), Vec::new());
+        name_keys(&info, EntityType::Org, Some("Meta Platforms"), &mut ka);
+        let other = Info::new("フェイスブック", &mut Vec::new());
+        name_keys(&other, EntityType::Org, Some("meta platforms"), &mut kb);
+        let mut index = Index::default();
+        index.file(&ka, 7);
+        let mut found = Vec::new();
+        index.candidates(&kb, &mut found);
+        assert_eq!(found, [7]);
     }
 }
