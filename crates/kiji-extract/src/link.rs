@@ -56,6 +56,17 @@ const LEGAL_FORMS: &[&str] = &[
 /// entities that already carry a canonical keep it as their cluster's.
 /// Entities of the numeric types are left untouched.
 pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
+    link_with(entities, lookup, INDEX_FROM);
+}
+
+/// Distinct names in a document from which linking looks for the names a
+/// new one may join through an [`Index`] rather than among all of them:
+/// below it, trying them all costs less than making their keys.
+const INDEX_FROM: usize = 64;
+
+/// [`link`], with the index taken up once `index_from` distinct names
+/// were met (the result does not depend on it).
+fn link_with(entities: &mut [Entity], lookup: Lookup<'_>, index_from: usize) {
     let names: Vec<usize> = (0..entities.len())
         .filter(|&i| entities[i].ty.is_name())
         .collect();
@@ -107,11 +118,19 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
     // so a long document that repeats a few names stays linear.
     let mut cluster: Vec<usize> = (0..names.len()).collect();
     let mut seen: HashMap<(&str, EntityType), usize> = HashMap::default();
-    // The first mention of each distinct (text, type), filed under its
+    // Indices of the first mention of each distinct (text, type), in
+    // order. Past `index_from` of them they are also filed under their
     // keys: the earlier names a new one may join are those sharing a key
-    // with it, latest first, instead of every distinct name so far (which
-    // made a document with thousands of names quadratic).
-    let mut index = Index::default();
+    // with it, instead of every distinct name so far (which made a
+    // document with thousands of names quadratic). Either way they are
+    // tried latest first.
+    let mut distinct: Vec<usize> = Vec::new();
+    let mut index: Option<Index> = None;
+    let keys_of = |k: usize, keys: &mut Vec<(u8, u64)>| {
+        keys.clear();
+        let ty = entities[names[k]].ty;
+        name_keys(info[k], ty, known[k].map(|(c, _)| c), keys);
+    };
     let mut keys = Vec::new();
     let mut candidates = Vec::new();
     for k in 0..names.len() {
@@ -120,9 +139,24 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
             cluster[k] = cluster[m];
             continue;
         }
-        keys.clear();
-        name_keys(info[k], ek.ty, known[k].map(|(c, _)| c), &mut keys);
-        index.candidates(&keys, &mut candidates);
+        if index.is_none() && distinct.len() >= index_from {
+            let mut filed = Index::default();
+            for &m in &distinct {
+                keys_of(m, &mut keys);
+                filed.file(&keys, m);
+            }
+            index = Some(filed);
+        }
+        match &index {
+            Some(index) => {
+                keys_of(k, &mut keys);
+                index.candidates(&keys, &mut candidates);
+            }
+            None => {
+                candidates.clear();
+                candidates.extend(distinct.iter().rev());
+            }
+        }
         let mut found = None;
         for &m in &candidates {
             let em = &entities[names[m]];
@@ -142,7 +176,10 @@ pub fn link(entities: &mut [Entity], lookup: Lookup<'_>) {
             cluster[k] = c;
         }
         seen.insert((info[k].folded.as_str(), ek.ty), k);
-        index.file(&keys, k);
+        distinct.push(k);
+        if let Some(index) = &mut index {
+            index.file(&keys, k);
+        }
     }
 
     // Canonical and type per cluster, decided while the entities are
@@ -1167,6 +1204,39 @@ mod tests {
         let mut found = Vec::new();
         index.candidates(&kb, &mut found);
         found == [0]
+    }
+
+    proptest::proptest! {
+        /// Linking through the index links as trying every earlier name
+        /// does.
+        #[test]
+        fn the_index_links_as_trying_all_names_does(
+            names in proptest::collection::vec((two_names(), some_type()), 0..30)
+        ) {
+            let entity = |text: &str, ty: EntityType| Entity {
+                start: 0,
+                end: text.chars().count(),
+                byte_start: 0,
+                byte_end: text.len(),
+                ty,
+                text: text.to_string(),
+                canonical: None,
+                norm: None,
+                source: "test".into(),
+                sentence: 0,
+            };
+            let all: Vec<Entity> = names
+                .iter()
+                .flat_map(|((a, b), ty)| [entity(a, *ty), entity(b, *ty)])
+                .collect();
+            let lookup = |s: &str| {
+                (s == "Toyota").then(|| ("Toyota Motor".to_string(), EntityType::Org))
+            };
+            let (mut tried, mut indexed) = (all.clone(), all);
+            link_with(&mut tried, &lookup, usize::MAX);
+            link_with(&mut indexed, &lookup, 0);
+            proptest::prop_assert_eq!(indexed, tried);
+        }
     }
 
     #[test]
