@@ -426,8 +426,11 @@ fn strip_legal(s: &str) -> &str {
     s
 }
 
-/// What a key says about a name: filed under `tag` and asked for under
-/// [`partner`]`(tag)`, so that a short form and a full form meet.
+// The tags of [`name_keys`]: a name is filed under `tag` and asks for
+// `partner(tag)`, so that a short form and a full form meet.
+
+/// The folded text, the short form, the consonant skeletons of all parts,
+/// the known canonical: equal in both names.
 const FOLDED: u8 = 0;
 const SHORT: u8 = 1;
 const SKELETONS: u8 = 2;
