@@ -20,6 +20,17 @@ fn out_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// The sample articles (`seeds/*.txt`), in name order.
+fn seed_articles() -> Vec<PathBuf> {
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(repo().join("seeds"))
+        .expect("seeds folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    seeds.sort();
+    seeds
+}
+
 fn run_seeds(out: &Path, extra: &[&str]) {
     let status = kiji()
         .arg("run")
@@ -167,12 +178,7 @@ fn output_is_identical_whatever_the_thread_count() {
 fn one_long_document_is_shared_by_the_threads_with_the_same_output() {
     // Longer than the size from which a document's sentences are tokenised
     // by several threads (256 KiB).
-    let mut seeds: Vec<PathBuf> = std::fs::read_dir(repo().join("seeds"))
-        .expect("seeds folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    seeds.sort();
+    let seeds = seed_articles();
     let all: Vec<String> = seeds
         .iter()
         .map(|p| std::fs::read_to_string(p).expect("a seed article"))
@@ -213,12 +219,7 @@ fn one_long_document_is_shared_by_the_threads_with_the_same_output() {
 fn many_groups_come_out_in_input_order_whatever_the_thread_count() {
     // Far more documents than one group holds, of very different lengths,
     // so that groups finish out of order on several threads.
-    let mut seeds: Vec<PathBuf> = std::fs::read_dir(repo().join("seeds"))
-        .expect("seeds folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    seeds.sort();
+    let seeds = seed_articles();
     let seed = std::fs::read_to_string(&seeds[0]).expect("a seed article");
     // Short paragraphs keep this quick in a debug build.
     let paragraphs: Vec<&str> = seed

@@ -162,7 +162,11 @@ impl Pipeline {
             .into_par_iter()
             .map(|run| {
                 let mut st = self.take_state();
-                let mut part = Vec::with_capacity(run_bytes(sentences, &run) / 5);
+                // Runs are never empty: sized from their first and last
+                // sentences, as `prepare` sizes a document's tokens.
+                let bytes =
+                    sentences[run.end - 1].span.byte_end - sentences[run.start].span.byte_start;
+                let mut part = Vec::with_capacity(bytes / 5);
                 let first = run.start;
                 let result =
                     st.worker
@@ -247,13 +251,4 @@ fn runs(sentences: &[Sentence], bytes: usize) -> Vec<Range<usize>> {
         runs.push(start..sentences.len());
     }
     runs
-}
-
-/// Bytes of text from the start of the run's first sentence to the end of
-/// its last.
-fn run_bytes(sentences: &[Sentence], run: &Range<usize>) -> usize {
-    match (sentences.get(run.start), sentences[run.clone()].last()) {
-        (Some(first), Some(last)) => last.span.byte_end - first.span.byte_start,
-        _ => 0,
-    }
 }
